@@ -1,0 +1,3 @@
+export type { Interval } from './interval';
+export { InputError, type InputIssue } from './InputError';
+export type { AgeBand } from './ageBand';

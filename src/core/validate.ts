@@ -1,0 +1,52 @@
+import type * as z from 'zod';
+import { InputError, type InputIssue } from './InputError';
+
+/** Separates the rule from an optional hint inside a schema's message. @internal */
+export const HINT = '\u0000';
+
+function describeExpected(issue: z.core.$ZodIssue): string {
+  const message = issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return message.startsWith('Invalid input') ? `${issue.expected === 'object' ? 'an object' : issue.expected}` : message;
+    case 'unrecognized_keys':
+      return `no unknown fields (unknown: ${issue.keys.join(', ')})`;
+    case 'invalid_union':
+      return message.startsWith('Invalid input') ? 'one of the accepted forms' : message;
+    case 'invalid_value':
+      return message.startsWith('Invalid') ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : message;
+    default:
+      return message;
+  }
+}
+
+function receivedOf(issue: z.core.$ZodIssue, root: unknown): unknown {
+  if ('input' in issue) return issue.input;
+  // Fall back to walking the input along the path.
+  let at: unknown = root;
+  for (const key of issue.path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key as PropertyKey];
+  }
+  return at;
+}
+
+/**
+ * Parse `input` with `schema` once, at the public edge, and turn every zod issue into an
+ * {@link InputError} naming the field by path. A leading `options` path segment is dropped,
+ * so a bad level reads `level: expected ...`.
+ * @internal
+ */
+export function validate<S extends z.ZodType>(functionName: string, schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  const issues: InputIssue[] = result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (path[0] === 'options') path.shift();
+    const [expected, hint] = describeExpected(issue).split(HINT);
+    const out: InputIssue = { path, expected: expected ?? '', received: receivedOf(issue, input) };
+    if (hint) out.hint = hint;
+    return out;
+  });
+  throw new InputError(functionName, issues);
+}
