@@ -1,0 +1,190 @@
+import * as z from 'zod';
+import { fail } from '../core/InputError';
+import { interval, type Interval } from '../core/interval';
+import { count, level, methodOf, options } from '../core/schemas';
+import { HINT, validate } from '../core/validate';
+import { gammaQuantileUpper } from '../special/gammaQuantile';
+import { wilsonLimits } from './kernels/wilsonLimits';
+import { scoreLimits } from './multinomial/scoreLimits';
+import { sisonGlazConstant } from './multinomial/sisonGlazConstant';
+
+const METHODS = ['sison-glaz', 'goodman', 'quesenberry-hurst', 'wilson'] as const;
+
+/** Methods of {@link multinomialCI}. */
+export type MultinomialMethod = (typeof METHODS)[number];
+
+/** Options of {@link multinomialCI}. */
+export interface MultinomialCIOptions {
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+  /** `'sison-glaz'` (default), `'goodman'`, `'quesenberry-hurst'` (simultaneous) or `'wilson'` (per category). */
+  method?: MultinomialMethod;
+}
+
+const schema = z
+  .object({
+    counts: z.record(z.string(), count, {
+      error: 'a record of category to count, such as { partner: 45, stranger: 10 }',
+    }),
+    options: options({ level, method: methodOf(METHODS).default('sison-glaz') }),
+  })
+  .check((ctx) => {
+    const { counts } = ctx.value;
+    const keys = Object.keys(counts);
+    if (keys.length < 2) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['counts'],
+        input: counts,
+        message:
+          keys.length === 1
+            ? `at least two categories${HINT}a single category's share is 1 by definition; add the remaining category, e.g. { ...counts, other: 12 }`
+            : 'at least two categories',
+      });
+      return;
+    }
+    let total = 0;
+    for (const key of keys) total += counts[key]!;
+    if (!(total > 0) || !Number.isFinite(total)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['counts'],
+        input: counts,
+        message: total > 0 ? 'counts that add up to a finite number' : 'counts that add up to more than 0',
+      });
+      return;
+    }
+    if (ctx.value.options.method !== 'sison-glaz') return;
+    for (const key of keys) {
+      const x = counts[key]!;
+      if (!Number.isInteger(x)) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['counts', key],
+          input: x,
+          message: `a whole number >= 0 (Sison-Glaz is defined on whole counts)${HINT}for weighted counts use method 'goodman', 'quesenberry-hurst' or 'wilson'`,
+        });
+      }
+    }
+    if (total > Number.MAX_SAFE_INTEGER) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['counts'],
+        input: counts,
+        message: 'whole counts adding up to at most 2^53 - 1 for Sison-Glaz',
+      });
+    }
+  });
+
+function percent(level: number): string {
+  return `${Number.parseFloat((level * 100).toPrecision(12))}%`;
+}
+
+/**
+ * Confidence intervals for the shares of a multinomial sample: how a whole (victims, say) splits
+ * into categories (their relationship to the offender), with an interval for each share.
+ *
+ * Methods:
+ * - `'sison-glaz'` (default): simultaneous intervals of Sison & Glaz (1995), computed as in
+ *   May & Johnson (2000) (the algorithm of R's DescTools `MultinomCI(method = "sisonglaz")`):
+ *   the probability v(c) that every count lies within c of its expected value is approximated from
+ *   truncated Poisson moments with an Edgeworth expansion; c is the whole number with
+ *   v(c) <= level < v(c + 1), gamma = (level - v(c)) / (v(c + 1) - v(c)), and the limits are
+ *   p - c/n and p + (c + 2 gamma)/n clipped to [0, 1]. All intervals have (nearly) the same width.
+ *   Defined on whole counts only; a non-integer count is an `InputError`. If no c <= n reaches the
+ *   level (possible only for tiny n at levels very close to 1), every interval is [0, 1] and a note says so.
+ *   When the counts are very concentrated (all in one category, or a handful of observations) the
+ *   approximation already passes the level at c = 1, so c = 0 and the intervals are too narrow: a note
+ *   says so and recommends `'goodman'`.
+ * - `'goodman'`: Goodman (1965): score intervals at the chi-square (1 df) point 1 - (1 - level)/k
+ *   (Bonferroni over the k categories).
+ * - `'quesenberry-hurst'`: Quesenberry & Hurst (1964): score intervals at the chi-square (k - 1 df)
+ *   point `level`; simultaneous, conservative.
+ * - `'wilson'`: the Wilson score interval of each share on its own. NOT simultaneous: the k
+ *   intervals together cover all true shares less often than `level` (each result says so in `notes`).
+ *
+ * `counts` is a record of category to count; the result has the same categories in the same order
+ * (JavaScript orders integer-like keys such as `'2'` first, in numeric order). `value` is the share
+ * count / total. Counts of 0 are allowed (lower limit 0). At least two categories and a total above
+ * 0 are required: a single category's share is 1 by definition, so a lone category is an `InputError`
+ * (usually a forgotten remainder); so is a category called `'__proto__'`. For `'goodman'`, `'quesenberry-hurst'` and `'wilson'` weighted
+ * (non-integer) counts are accepted and used as if observed, with n = their sum (a note says so):
+ * scale survey-weighted counts to the effective sample size first. Pass counts, not percentages:
+ * percentages would be read as a sample of 100 (this cannot be detected).
+ *
+ * References: Sison, C.P. & Glaz, J. (1995) JASA 90:366-369; May, W.L. & Johnson, W.D. (2000)
+ * J Stat Softw 5(6); Goodman, L.A. (1965) Technometrics 7:247-254; Quesenberry, C.P. & Hurst, D.C.
+ * (1964) Technometrics 6:191-195; Wilson, E.B. (1927) JASA 22:209-212.
+ *
+ * @example
+ * ```ts
+ * import { multinomialCI } from 'darkfigure';
+ * const byRelationship = multinomialCI({ exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4, other: 14 });
+ * byRelationship.exPartner; // { value: 0.45, lower: 0.36, upper: 0.556..., level: 0.95, method: 'sison-glaz' }
+ * multinomialCI({ exPartner: 45, other: 55 }, { method: 'goodman', level: 0.9 });
+ * ```
+ */
+export function multinomialCI<K extends string>(
+  counts: Readonly<Record<K, number>>,
+  options?: MultinomialCIOptions,
+): Record<K, Interval> {
+  // zod's record parser silently drops an own key '__proto__'; refuse it rather than lose a category.
+  if (typeof counts === 'object' && counts !== null && Object.hasOwn(counts, '__proto__')) {
+    const value: unknown = Object.getOwnPropertyDescriptor(counts, '__proto__')?.value;
+    fail('multinomialCI', ['counts', '__proto__'], "a category name other than '__proto__' (reserved in JavaScript)", value);
+  }
+  const parsed = validate('multinomialCI', schema, { counts, options });
+  const { level: lvl, method } = parsed.options;
+  const keys = Object.keys(parsed.counts);
+  const k = keys.length;
+  const x = new Float64Array(k);
+  let n = 0;
+  let weighted = false;
+  for (let i = 0; i < k; i++) {
+    const xi = parsed.counts[keys[i]!]!;
+    x[i] = xi;
+    n += xi;
+    if (!Number.isInteger(xi)) weighted = true;
+  }
+
+  const results: Interval[] = new Array<Interval>(k);
+  if (method === 'sison-glaz') {
+    const { c, gamma, reached } = sisonGlazConstant(x, n, lvl);
+    const notes: string[] = [];
+    if (!reached) {
+      notes.push(`the Sison-Glaz approximation does not reach ${percent(lvl)} for any c up to n = ${n}: every interval is [0, 1]`);
+    } else if (c === 0) {
+      notes.push(
+        "the counts are too concentrated for the Sison-Glaz approximation (c = 0): the intervals are likely too narrow; method 'goodman' is safer here",
+      );
+    }
+    for (let i = 0; i < k; i++) {
+      const xi = x[i]!;
+      results[i] = interval(xi / n, Math.max(0, (xi - c) / n), Math.min(1, (xi + c + 2 * gamma) / n), lvl, method, {
+        notes: [...notes],
+      });
+    }
+  } else {
+    const alpha = 1 - lvl;
+    const notes: string[] = [];
+    if (method === 'wilson') {
+      notes.push(
+        `per-category Wilson interval, not simultaneous: all ${k} intervals together cover the true shares less often than ${percent(lvl)}`,
+      );
+    }
+    if (weighted) notes.push(`non-integer (weighted) counts used as observed counts, n = ${n}`);
+    // Critical values: Goodman chi-square(1) upper alpha/k point, Quesenberry-Hurst chi-square(k - 1) upper alpha point.
+    const q =
+      method === 'goodman'
+        ? 2 * gammaQuantileUpper(alpha / k, 0.5)
+        : method === 'quesenberry-hurst'
+          ? 2 * gammaQuantileUpper(alpha, (k - 1) / 2)
+          : 0;
+    for (let i = 0; i < k; i++) {
+      const xi = x[i]!;
+      const [lower, upper] = method === 'wilson' ? wilsonLimits(xi, n, lvl) : scoreLimits(xi, n, q);
+      results[i] = interval(xi / n, lower, upper, lvl, method, { notes: [...notes] });
+    }
+  }
+  return Object.fromEntries(keys.map((key, i) => [key, results[i]!])) as Record<K, Interval>;
+}

@@ -1,0 +1,148 @@
+import * as z from 'zod';
+import { interval, type Interval } from '../core/interval';
+import { count, level, methodOf, options, positive } from '../core/schemas';
+import { validate } from '../core/validate';
+import { betaQuantile, betaQuantileUpper } from '../special/betaQuantile';
+import { clopperPearsonLimits } from './kernels/clopperPearsonLimits';
+import { twoSidedZ } from './kernels/twoSidedZ';
+import { wilsonLimits } from './kernels/wilsonLimits';
+
+const METHODS = ['wilson', 'clopper-pearson', 'jeffreys', 'agresti-coull', 'wald', 'logit'] as const;
+
+/** Methods of {@link proportionCI}. */
+export type ProportionMethod = (typeof METHODS)[number];
+
+/** Options of {@link proportionCI}. */
+export interface ProportionCIOptions {
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+  /**
+   * `'wilson'` (default), `'clopper-pearson'`, `'jeffreys'`, `'agresti-coull'`, `'wald'` or `'logit'`.
+   */
+  method?: ProportionMethod;
+}
+
+const schema = z
+  .object({
+    successes: count,
+    trials: positive,
+    options: options({ level, method: methodOf(METHODS).default('wilson') }),
+  })
+  .check((ctx) => {
+    const { successes, trials } = ctx.value;
+    if (successes > trials) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['successes'],
+        input: successes,
+        message: `a number <= trials (${trials})`,
+      });
+    }
+  });
+
+/**
+ * Confidence interval for a proportion: `successes` out of `trials`.
+ *
+ * Methods: `'wilson'` score interval (Wilson 1927; default, as PHE Fingertips), `'clopper-pearson'`
+ * exact interval (Clopper & Pearson 1934), `'jeffreys'` equal-tailed Beta(x + ½, n - x + ½) interval
+ * with the boundary rule of Brown, Cai & DasGupta (2001) (lower 0 at 0 successes, upper 1 at all
+ * successes), `'agresti-coull'` (Agresti & Coull 1998: Wald on x + z²/2 of n + z²), `'wald'`
+ * (p ± z√(p(1-p)/n)) and `'logit'` (Wald on the log-odds scale, back-transformed).
+ *
+ * Every method gives lower 0 at 0 successes and upper 1 at `trials` successes. Wald and Agresti-Coull
+ * limits are clipped to [0, 1], with a note when that happened. The logit interval does not exist at
+ * 0 or all successes; there the Clopper-Pearson limits are returned, with `method: 'clopper-pearson'`
+ * and a note. Counts may be non-integer (weighted); with fewer than one weighted success (or failure)
+ * the Jeffreys prior dominates and its interval need not contain x / n. `value` is successes / trials and
+ * `standardError` is √(p(1-p)/n) for every method.
+ *
+ * @param successes - number of successes, >= 0 (may be non-integer)
+ * @param trials - number of trials, > 0 and >= successes (may be non-integer)
+ * @param options - `level` (default 0.95), `method` (default `'wilson'`)
+ *
+ * @example
+ * ```ts
+ * import { proportionCI } from 'darkfigure';
+ * const r = proportionCI(65, 100);
+ * // { value: 0.65, lower: 0.55254..., upper: 0.73635..., level: 0.95, method: 'wilson', standardError: 0.0477 }
+ * proportionCI(0, 20, { method: 'clopper-pearson' }); // lower 0, upper 0.1684
+ * ```
+ */
+export function proportionCI(successes: number, trials: number, options?: ProportionCIOptions): Interval {
+  const input = validate('proportionCI', schema, { successes, trials, options });
+  const x = input.successes;
+  const n = input.trials;
+  const { level: lvl, method } = input.options;
+  const p = x / n;
+  const standardError = Math.sqrt(p * (1 - p)) / Math.sqrt(n);
+  const notes: string[] = [];
+  const boundary = x === 0 ? '0 successes' : x === n ? 'all successes' : '';
+  let lower: number;
+  let upper: number;
+  let used: ProportionMethod = method;
+  switch (method) {
+    case 'wilson':
+      [lower, upper] = wilsonLimits(x, n, lvl);
+      break;
+    case 'clopper-pearson':
+      [lower, upper] = clopperPearsonLimits(x, n, lvl);
+      break;
+    case 'jeffreys': {
+      const tail = (1 - lvl) / 2;
+      lower = x === 0 ? 0 : betaQuantile(tail, x + 0.5, n - x + 0.5);
+      upper = x === n ? 1 : betaQuantileUpper(tail, x + 0.5, n - x + 0.5);
+      if (boundary !== '') {
+        notes.push(
+          `${boundary}: ${x === 0 ? 'lower limit set to 0' : 'upper limit set to 1'} (Brown, Cai & DasGupta 2001 boundary rule)`,
+        );
+      }
+      break;
+    }
+    case 'agresti-coull':
+    case 'wald': {
+      const zv = twoSidedZ(lvl);
+      let centre = p;
+      let half = zv * standardError;
+      if (method === 'agresti-coull') {
+        const nt = n + zv * zv;
+        centre = (x + (zv * zv) / 2) / nt;
+        half = (zv * Math.sqrt(centre * (1 - centre))) / Math.sqrt(nt);
+      }
+      const rawLower = centre - half;
+      const rawUpper = centre + half;
+      lower = x === 0 ? 0 : Math.max(0, rawLower);
+      upper = x === n ? 1 : Math.min(1, rawUpper);
+      if (rawLower < 0 || rawUpper > 1) {
+        notes.push(`${method === 'wald' ? 'Wald' : 'Agresti-Coull'} limits fell outside [0, 1] and were clipped to it`);
+      }
+      if (method === 'wald' && boundary !== '') {
+        notes.push(`${boundary}: the Wald interval has zero width here; prefer 'wilson' or 'clopper-pearson'`);
+      }
+      break;
+    }
+    case 'logit': {
+      if (boundary !== '') {
+        [lower, upper] = clopperPearsonLimits(x, n, lvl);
+        used = 'clopper-pearson';
+        notes.push(`${boundary}: the logit interval is undefined (infinite log-odds); Clopper-Pearson limits used instead`);
+        break;
+      }
+      const zv = twoSidedZ(lvl);
+      const centre = Math.log(x) - Math.log(n - x);
+      const half = zv / Math.sqrt(p * (n - x));
+      // min / max: at extreme odds the rounding of log and exp (about |centre| ulps) can exceed a
+      // tiny half-width; the limits must still bracket x / n
+      lower = Math.min(p, expit(centre - half));
+      upper = Math.max(p, expit(centre + half));
+      break;
+    }
+  }
+  return interval(p, lower, upper, lvl, used, { standardError, notes });
+}
+
+/** 1 / (1 + e^-t) without overflow for large |t|. */
+function expit(t: number): number {
+  if (t >= 0) return 1 / (1 + Math.exp(-t));
+  const e = Math.exp(t);
+  return e / (1 + e);
+}

@@ -1,0 +1,116 @@
+import * as z from 'zod';
+import { interval, type Interval } from '../core/interval';
+import { count, level, methodOf, options, positive } from '../core/schemas';
+import { validate } from '../core/validate';
+import { betaQuantile, betaQuantileUpper } from '../special/betaQuantile';
+import { twoSidedZ } from './kernels/twoSidedZ';
+
+const METHODS = ['exact', 'normal'] as const;
+
+/** Methods of {@link rateRatioCI}. */
+export type RateRatioMethod = (typeof METHODS)[number];
+
+/** One group of a rate ratio: events and the population (person-years) they arose in. */
+export interface RateGroup {
+  /** Observed events, >= 0. */
+  count: number;
+  /** Population or person-time at risk, > 0. */
+  population: number;
+}
+
+/** Options of {@link rateRatioCI}. */
+export interface RateRatioCIOptions {
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+  /** `'exact'` (conditional binomial; default) or `'normal'` (log scale). */
+  method?: RateRatioMethod;
+}
+
+const group = z.object({ count, population: positive }, { error: 'an object { count, population }' });
+
+const schema = z
+  .object({
+    a: group,
+    b: group,
+    options: options({ level, method: methodOf(METHODS).default('exact') }),
+  })
+  .check((ctx) => {
+    const { a, b } = ctx.value;
+    if (a.count === 0 && b.count === 0) {
+      for (const name of ['a', 'b'] as const) {
+        ctx.issues.push({
+          code: 'custom',
+          path: [name, 'count'],
+          input: 0,
+          message: 'events in at least one of a and b (with none in either, the rate ratio is undefined)',
+        });
+      }
+    }
+  });
+
+/**
+ * Ratio of two rates, (a.count / a.population) / (b.count / b.population), with a confidence interval.
+ *
+ * Methods: `'exact'` (default) is the conditional interval of R's `poisson.test(c(a, b), c(Ta, Tb))`:
+ * given a + b events, a is binomial with p = ρTa / (ρTa + Tb); the Clopper-Pearson limits for p
+ * (Clopper & Pearson 1934) are mapped to the ratio ρ = p / (1 - p) × Tb / Ta (computed with both beta
+ * tails, so no 1 - p cancellation). `'normal'` is the log-scale Wald interval
+ * exp(log ρ ± z √(1/a + 1/b)) (e.g. Rothman & Greenland 1998).
+ *
+ * Zeros: with no events in `b` the ratio and its upper limit are `Infinity` (a note says so); with no
+ * events in `a` the ratio and lower limit are 0. The normal interval does not exist with a zero count
+ * (log 0), so there the exact limits are returned with `method: 'exact'` and a note. No events in
+ * either group is an InputError (the ratio is undefined). Counts may be non-integer.
+ *
+ * @param a - numerator group `{ count, population }`
+ * @param b - denominator (reference) group `{ count, population }`
+ * @param options - `level` (default 0.95), `method` (default `'exact'`)
+ *
+ * @example
+ * ```ts
+ * import { rateRatioCI } from 'darkfigure';
+ * // Wycombe: 239 stalking cases in 2017 against 152 in 2015 (same population)
+ * const r = rateRatioCI({ count: 239, population: 1 }, { count: 152, population: 1 });
+ * // r.value 1.572 (+57%), r.lower 1.278, r.upper 1.940, r.method 'exact'
+ * ```
+ */
+export function rateRatioCI(a: RateGroup, b: RateGroup, options?: RateRatioCIOptions): Interval {
+  const input = validate('rateRatioCI', schema, { a, b, options });
+  const { level: lvl, method } = input.options;
+  const xa = input.a.count;
+  const xb = input.b.count;
+  const ta = input.a.population;
+  const tb = input.b.population;
+  let value = xa === 0 ? 0 : xb === 0 ? Infinity : xa / ta / (xb / tb);
+  // both rates under- or overflowed (0 / 0 or Infinity / Infinity): take the ratio on the log scale
+  if (Number.isNaN(value)) value = Math.exp(Math.log(xa) - Math.log(ta) - Math.log(xb) + Math.log(tb));
+  const notes: string[] = [];
+  if (method === 'normal' && xa > 0 && xb > 0) {
+    // log of the ratio from its parts, so a ratio that under- or overflows still has finite log
+    const centre = Math.log(xa) - Math.log(ta) - Math.log(xb) + Math.log(tb);
+    const half = twoSidedZ(lvl) * Math.sqrt(1 / xa + 1 / xb);
+    return interval(value, Math.exp(centre - half), Math.exp(centre + half), lvl, 'normal');
+  }
+  if (method === 'normal') {
+    notes.push(
+      `no events in ${xa === 0 ? 'a' : 'b'}: the log-scale normal interval is undefined; exact conditional limits used instead`,
+    );
+  }
+  // Clopper-Pearson limits for p = share of events in a, each with its complement 1 - p taken from
+  // the other beta tail: pL / (1 - pL) and pU / (1 - pU) without cancellation.
+  const tail = (1 - lvl) / 2;
+  let lower = 0;
+  let upper = Infinity;
+  if (xa > 0) lower = ratioLimit(betaQuantile(tail, xa, xb + 1), betaQuantileUpper(tail, xb + 1, xa), ta, tb);
+  else notes.push('no events in a: the rate ratio and its lower limit are 0');
+  if (xb > 0) upper = ratioLimit(betaQuantileUpper(tail, xa + 1, xb), betaQuantile(tail, xb, xa + 1), ta, tb);
+  else notes.push('no events in b: the rate ratio and its upper limit are unbounded (Infinity)');
+  if (xb > 0 && upper === Infinity) notes.push('the upper limit is too large to represent (Infinity): very few events in b');
+  return interval(value, lower, upper, lvl, 'exact', { notes });
+}
+
+/** (p / (1 - p)) × tb / ta from p and 1 - p; on the log scale if the plain product is 0 × Infinity. */
+function ratioLimit(p: number, complement: number, ta: number, tb: number): number {
+  const r = (p / complement) * (tb / ta);
+  return Number.isNaN(r) ? Math.exp(Math.log(p) - Math.log(complement) + Math.log(tb) - Math.log(ta)) : r;
+}
