@@ -1,0 +1,93 @@
+import { normalQuantile } from '../special/normalQuantile';
+import { NOISE_BINOMIAL, NOISE_NONE } from './drawVictims';
+import type { HiddenIncidenceModel, ModelSummary, Output } from './hiddenIncidenceModel';
+
+function expit(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+/**
+ * The delta method on the log scale (Oehlert 1992; e.g. Casella & Berger 2002, section 5.5.4) for the
+ * hidden-incidence chain. With squared coefficients of variation cA, cB, cK of reporting, recording and
+ * incidents per victim (each from its distribution's variance over its estimate squared) and recorded
+ * victims rv = count / incidentsPerVictim over the period, q = reporting x recording:
+ *
+ * - var log(victims) = cN + cK + cA + cB, with count noise cN = (1 - q) / rv (binomial thinning),
+ *   1 / rv (Poisson) or 0 (none);
+ * - var log(reported) = cN + cK + cB;
+ * - var log(unrecorded) = cU + cK + (cA + cB) / (1 - q)^2, with cU = 1 / (rv (1 - q)) (binomial),
+ *   1 / rv (Poisson) or 0;
+ * - var logit(recordedShare) = (cA + cB) / (1 - q)^2 (log scale, upper limit 1, when q = 1);
+ * - var log(multiplier) = cK + cA + cB.
+ *
+ * Limits are exp(log value +/- z se) (expit on the logit scale). The inputs are treated as independent.
+ * A count of 0 leaves the log scale undefined: the upper limits then use the exact Poisson upper limit
+ * for 0 events, -log((1 - level) / 2) (Garwood 1936), over the delta-method lower limit of the recorded
+ * share; lower limits are 0.
+ * @internal
+ */
+export function deltaHiddenIncidence(model: HiddenIncidenceModel, level: number): ModelSummary {
+  const z = -normalQuantile((1 - level) / 2);
+  const { reporting, recording, incidentsPerVictim, point, noise } = model;
+  const a = reporting.estimate;
+  const b = recording.estimate;
+  const k = incidentsPerVictim.estimate;
+  const q = point.recordedShare;
+  const cA = reporting.variance / (a * a);
+  const cB = recording.variance / (b * b);
+  const cK = incidentsPerVictim.variance / (k * k);
+  const rv = model.count.count / k;
+
+  const limits = {} as Record<Output, [number, number]>;
+  const moments = {} as ModelSummary['moments'];
+  const notes: Partial<Record<Output, string[]>> = {};
+  const logScale = (key: Output, variance: number) => {
+    const se = Math.sqrt(variance);
+    const v = point[key];
+    limits[key] = [v * Math.exp(-z * se), v * Math.exp(z * se)];
+    moments[key] = { sd: v * se };
+  };
+
+  // Recorded share: logit scale; log scale with upper limit 1 at q = 1.
+  const shareVar = cA + cB;
+  if (q < 1) {
+    const se = Math.sqrt(shareVar) / (1 - q);
+    const logit = Math.log(q) - Math.log1p(-q);
+    limits.recordedShare = [expit(logit - z * se), expit(logit + z * se)];
+    moments.recordedShare = { sd: q * Math.sqrt(shareVar) };
+  } else {
+    limits.recordedShare = [Math.exp(-z * Math.sqrt(shareVar)), 1];
+    moments.recordedShare = { sd: Math.sqrt(shareVar) };
+    if (shareVar > 0) notes.recordedShare = ['recorded share estimated at 1: logit scale undefined, log-scale lower limit and upper limit 1 used'];
+  }
+  logScale('multiplier', cK + cA + cB);
+
+  if (rv > 0 || noise === NOISE_NONE) {
+    const cN = noise === NOISE_NONE ? 0 : noise === NOISE_BINOMIAL ? (1 - q) / rv : 1 / rv;
+    logScale('victims', cN + cK + cA + cB);
+    logScale('reported', cN + cK + cB);
+    if (q < 1) {
+      const cU = noise === NOISE_NONE ? 0 : noise === NOISE_BINOMIAL ? 1 / (rv * (1 - q)) : 1 / rv;
+      logScale('unrecorded', cU + cK + shareVar / ((1 - q) * (1 - q)));
+    } else {
+      limits.unrecorded = [0, 0];
+      moments.unrecorded = { sd: 0 };
+    }
+  } else {
+    // No recorded events: exact Poisson upper limit for 0, scaled by the multiplier's upper limit.
+    const upperCount = -Math.log((1 - level) / 2) * model.count.factor;
+    const upperVictims = (upperCount / (k * q)) * Math.exp(z * Math.sqrt(cK + cA + cB));
+    const upperReported = (upperCount / (k * b)) * Math.exp(z * Math.sqrt(cK + cB));
+    limits.victims = [0, upperVictims];
+    limits.reported = [0, upperReported];
+    limits.unrecorded = [0, upperVictims];
+    const note = 'no recorded events: the log-scale delta method is undefined; upper limit from the exact Poisson limit for 0 events (Garwood 1936) times the multiplier\'s upper limit';
+    notes.victims = [note];
+    notes.reported = [note];
+    notes.unrecorded = [note];
+    moments.victims = { sd: undefined };
+    moments.reported = { sd: undefined };
+    moments.unrecorded = { sd: undefined };
+  }
+  return { limits, moments, notes };
+}

@@ -1,0 +1,14 @@
+import { wholeCount } from '../core/schemas';
+
+/** Most draws accepted: 50 million (three Float64Arrays of that length are 1.2 GB). @internal */
+export const MAX_DRAWS = 50_000_000;
+
+/**
+ * The `draws` option: a whole number of Monte Carlo draws from 100 to 50,000,000, default 100,000.
+ * @internal
+ */
+export function drawsOption(defaultDraws = 100_000) {
+  return wholeCount
+    .refine((x) => x >= 100 && x <= MAX_DRAWS, { error: 'a whole number of draws from 100 to 50,000,000' })
+    .default(defaultDraws);
+}

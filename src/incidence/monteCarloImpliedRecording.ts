@@ -1,0 +1,101 @@
+import { createGenerator, type Random } from '../random/generator';
+import { sampleGamma } from '../random/sampleGamma';
+import { NOISE_BINOMIAL, NOISE_POISSON, PRIOR_SHAPE } from './drawVictims';
+import { fillProbabilityDraws } from './fillProbabilityDraws';
+import { fillQuantityDraws } from './fillQuantityDraws';
+import type { ImpliedRecordingModel, ImpliedSummary } from './impliedRecordingModel';
+import { percentileInterval } from './percentileInterval';
+import { streamSeeds } from './streamSeeds';
+
+function finiteOrInfinity(x: number): number {
+  return x === x ? x : Infinity;
+}
+
+/**
+ * One draw of the share of victims recorded, given a draw of the annual victims `v` and of the
+ * incidents per victim `k`, for a count `c` over a period with annualisation factor `f` (rv = c / k
+ * recorded victims in the period, v / f victims in the period):
+ * binomial thinning: Beta(rv + 1/2, max(v / f - rv, 0) + 1/2) (the Jeffreys posterior of a binomial
+ * share, drawn as a ratio of Gammas); Poisson: Gamma(rv + 1/2) f / v; none: rv f / v.
+ */
+function drawShare(rng: Random, noise: number, c: number, f: number, k: number, v: number): number {
+  if (!(k > 0)) return noise === NOISE_BINOMIAL ? 1 : Infinity;
+  const rv = c / k;
+  if (noise === NOISE_BINOMIAL) {
+    const x = sampleGamma(rng, rv + PRIOR_SHAPE);
+    const rest = v / f - rv;
+    const y = sampleGamma(rng, (rest > 0 ? rest : 0) + PRIOR_SHAPE);
+    return x + y > 0 ? x / (x + y) : 1;
+  }
+  if (noise === NOISE_POISSON) return finiteOrInfinity((sampleGamma(rng, rv + PRIOR_SHAPE) * f) / v);
+  return finiteOrInfinity((rv * f) / v);
+}
+
+/**
+ * Monte Carlo propagation (JCGM 101:2008) for `impliedRecording`: draws of the victims (Gamma), the
+ * incidents per victim, the count noise and the reporting probability, each from its own stream;
+ * percentile limits. Three Float64Arrays of length n without `keepDraws`.
+ * @internal
+ */
+export function monteCarloImpliedRecording(model: ImpliedRecordingModel, n: number, seed: number, level: number, keepDraws: boolean): ImpliedSummary {
+  const [sVictims, sRep, sIpv, sCount] = streamSeeds(seed, 4) as [number, number, number, number];
+  const { count: c, factor: f } = model.count;
+  const kExact = model.incidentsPerVictim.exact;
+  const kConst = model.incidentsPerVictim.estimate;
+  const rng = createGenerator(sCount);
+  const hasReporting = model.reporting !== undefined;
+
+  const victims = new Float64Array(n);
+  const share = new Float64Array(n);
+  fillQuantityDraws(victims, model.victims, sVictims);
+  if (!kExact) fillQuantityDraws(share, model.incidentsPerVictim, sIpv);
+  for (let i = 0; i < n; i++) share[i] = drawShare(rng, model.noise, c, f, kExact ? kConst : share[i]!, victims[i]!);
+
+  const sd = (a: Float64Array, centre: number): number | undefined => {
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < n; i++) {
+      const d = a[i]! - centre;
+      s1 += d;
+      s2 += d * d;
+    }
+    const mean = s1 / n;
+    const out = Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
+    return Number.isFinite(out) ? out : undefined;
+  };
+  const point = model.point;
+  const summary: ImpliedSummary = { limits: {}, sd: {} };
+  summary.sd.recordedShare = sd(share, point.recordedShare);
+
+  // Third array: reporting draws, then recording = share / reporting.
+  let recording: Float64Array | undefined;
+  if (hasReporting) {
+    recording = new Float64Array(n);
+    fillProbabilityDraws(recording, model.reporting!, sRep);
+    for (let i = 0; i < n; i++) recording[i] = finiteOrInfinity(share[i]! / recording[i]!);
+    summary.sd.recording = sd(recording, point.recording);
+  }
+
+  if (keepDraws) {
+    const unrecorded = new Float64Array(n);
+    for (let i = 0; i < n; i++) unrecorded[i] = finiteOrInfinity(victims[i]! * (1 - share[i]!));
+    summary.sd.unrecorded = sd(unrecorded, point.unrecorded);
+    const scratch = new Float64Array(n);
+    const limitsOf = (a: Float64Array) => {
+      scratch.set(a);
+      return percentileInterval(scratch, level);
+    };
+    summary.limits.recordedShare = limitsOf(share);
+    summary.limits.unrecorded = limitsOf(unrecorded);
+    if (recording) summary.limits.recording = limitsOf(recording);
+    summary.draws = recording ? { victims, recordedShare: share, unrecorded, recording } : { victims, recordedShare: share, unrecorded };
+    return summary;
+  }
+  if (recording) summary.limits.recording = percentileInterval(recording, level);
+  // Reuse the victims array for the unrecorded victims.
+  for (let i = 0; i < n; i++) victims[i] = finiteOrInfinity(victims[i]! * (1 - share[i]!));
+  summary.sd.unrecorded = sd(victims, point.unrecorded);
+  summary.limits.unrecorded = percentileInterval(victims, level);
+  summary.limits.recordedShare = percentileInterval(share, level);
+  return summary;
+}

@@ -1,0 +1,96 @@
+import * as z from 'zod';
+import { interval, type Interval } from '../core/interval';
+import { level, methodOf, options } from '../core/schemas';
+import { validate } from '../core/validate';
+import { multinomialCI, type MultinomialMethod } from '../intervals/multinomialCI';
+import { normaliseShares, shareOptionShape, sharesRecord, type NormalisedShares, type ShareScale } from './shareOptions';
+
+/** Options of {@link relationshipShares}. */
+export interface RelationshipSharesOptions {
+  /** Survey respondents the shares come from; with it the intervals are simultaneous. */
+  base?: number;
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+  /** Interval method with a base, as `multinomialCI`: `'sison-glaz'` (default), `'goodman'`, `'quesenberry-hurst'`, `'wilson'`. */
+  method?: MultinomialMethod;
+  /** Category for what the shares leave out (default `'other'`); `false` for none (then they must add to 100%). */
+  remainder?: string | false;
+  /** `'proportion'` (default, 0.45), `'percent'` (45) or `'count'` (respondents). */
+  scale?: ShareScale;
+  /** How far above 100% (or below, with `remainder: false`) shares may add up from rounding, as a proportion; default 0.005. */
+  tolerance?: number;
+}
+
+const schema = z
+  .object({
+    shares: sharesRecord,
+    options: options({ level, method: methodOf(['sison-glaz', 'goodman', 'quesenberry-hurst', 'wilson']).default('sison-glaz'), ...shareOptionShape }),
+  })
+  .transform((v, ctx) => {
+    const normalised = normaliseShares(v.shares, v.options, (path, message, input) =>
+      ctx.issues.push({ code: 'custom', path: path[0] === 'base' ? ['options', ...path] : path, message, input }),
+    );
+    if (normalised === undefined) return z.NEVER;
+    return { shares: normalised, options: v.options };
+  });
+
+/**
+ * Shares of a whole by category, such as stalkers by their relationship to the victim, with their
+ * uncertainty. Shares may be proportions, percentages (`scale: 'percent'`) or respondent counts
+ * (`scale: 'count'`). When they add up to less than the whole, a remainder category (default `'other'`)
+ * takes the rest (the press figures 45/22/10/5/4% add up to 86%, so 'other' is 14%); more than the
+ * whole beyond rounding (`tolerance`, default half a percentage point) is an `InputError`, and within
+ * it they are rescaled to 100% (a note says so).
+ *
+ * With a `base` (the survey respondents behind the shares) the counts are share x base and the
+ * intervals are simultaneous multinomial intervals (`multinomialCI`: Sison & Glaz 1995 by default),
+ * so all categories are covered together at `level`; Sison-Glaz needs whole counts, so share x base is
+ * rounded (a note says so) while `value` stays the share given. Without a base the shares are treated
+ * as exact: each interval is a single point, `method` is `'as-given'`, and `notes` says so.
+ *
+ * @example
+ * ```ts
+ * import { relationshipShares } from 'darkfigure';
+ * const seeds = { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 };
+ * const shares = relationshipShares(seeds, { scale: 'percent', base: 400 }); // base ASSUMED: 400 victims answered
+ * shares.other.value; // 0.14, the remainder
+ * shares.exPartner; // { value: 0.45, lower: 0.4, upper: 0.5..., level: 0.95, method: 'sison-glaz', notes: [...] }
+ * ```
+ */
+export function relationshipShares(shares: Readonly<Record<string, number>>, options?: RelationshipSharesOptions): Record<string, Interval> {
+  const v = validate('relationshipShares', schema, { shares, options });
+  return shareIntervals(v.shares, v.options.level, v.options.method);
+}
+
+/** Intervals for normalised shares (shared with `splitByShares`' notes). @internal */
+function shareIntervals(n: NormalisedShares, lvl: number, method: MultinomialMethod): Record<string, Interval> {
+  const { keys, shares, counts, notes } = n;
+  const out: Record<string, Interval> = {};
+  if (counts === undefined) {
+    const exactNotes = [...notes, 'no base given: shares treated as exact (no sampling uncertainty); pass base (the respondents) for intervals'];
+    keys.forEach((key, i) => {
+      out[key] = interval(shares[i]!, shares[i]!, shares[i]!, lvl, 'as-given', { notes: [...exactNotes] });
+    });
+    return out;
+  }
+  if (keys.length === 1) {
+    out[keys[0]!] = interval(1, 1, 1, lvl, 'as-given', { notes: [...notes, 'a single category: its share is 1 by definition'] });
+    return out;
+  }
+  const extra: string[] = [...notes];
+  let used = counts;
+  if (method === 'sison-glaz' && counts.some((c) => !Number.isInteger(c))) {
+    used = counts.map((c) => Math.round(c));
+    extra.push(`counts reconstructed as share x base and rounded to whole respondents (Sison-Glaz needs whole counts): ${used.join(', ')}`);
+  }
+  const record: Record<string, number> = {};
+  keys.forEach((key, i) => {
+    record[key] = used[i]!;
+  });
+  const ci = multinomialCI(record, { level: lvl, method });
+  keys.forEach((key, i) => {
+    const c = ci[key]!;
+    out[key] = interval(shares[i]!, c.lower, c.upper, lvl, c.method, { notes: [...extra, ...(c.notes ?? [])] });
+  });
+  return out;
+}

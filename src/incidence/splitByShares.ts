@@ -1,0 +1,223 @@
+import * as z from 'zod';
+import { interval, type Interval } from '../core/interval';
+import { count, level, options, seed } from '../core/schemas';
+import { HINT, validate } from '../core/validate';
+import { createGenerator } from '../random/generator';
+import { sampleDirichlet } from '../random/sampleDirichlet';
+import { drawsOption } from './drawsOption';
+import type { HiddenIncidence } from './hiddenIncidence';
+import type { ImpliedRecording } from './impliedRecording';
+import { fillQuantityDraws } from './fillQuantityDraws';
+import { forwardIssues } from './forwardIssues';
+import { percentileInterval } from './percentileInterval';
+import { normaliseShares, shareOptionShape, sharesRecord, type ShareScale } from './shareOptions';
+import { streamSeeds } from './streamSeeds';
+import { uncertainQuantity, type QuantityDistribution, type UncertainQuantity } from './uncertainQuantity';
+
+/**
+ * A total to split: a number, an `Interval` (or another uncertain quantity), or a `hiddenIncidence` /
+ * `impliedRecording` result (whose draws are used when it kept them).
+ */
+export type SplitTotal = UncertainQuantity | HiddenIncidence | ImpliedRecording;
+
+/** Options of {@link splitByShares}. */
+export interface SplitBySharesOptions {
+  /** Survey respondents behind the shares; without it the shares are exact and only the total's uncertainty is split. */
+  base?: number;
+  /** `'proportion'` (default), `'percent'` or `'count'`. */
+  scale?: ShareScale;
+  /** Remainder category (default `'other'`), or `false`. */
+  remainder?: string | false;
+  /** Rounding tolerance for shares adding above 100%, as a proportion; default 0.005. */
+  tolerance?: number;
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+  /** Draws when the total has none of its own (default 100,000); a total's own draws set the number. */
+  draws?: number;
+  /** Seed (a whole number); default 42. */
+  seed?: number;
+  /** Which quantity of a `hiddenIncidence` / `impliedRecording` result to split: default `'victims'` when it has it, e.g. `'unrecorded'` for the dark figure. */
+  quantity?: string;
+  /** Keep each category's draws in the result. */
+  keepDraws?: boolean;
+}
+
+/** Result of {@link splitByShares}. */
+export interface SplitByShares {
+  /** The total that was split. */
+  total: Interval;
+  /** Each category's part of the total; the values add up to the total's value. */
+  categories: Record<string, Interval>;
+  /** Each category's draws (only with `keepDraws: true`). */
+  draws?: Record<string, Float64Array>;
+}
+
+const totalQuantity = uncertainQuantity('a total > 0');
+
+interface ParsedTotal {
+  value: number;
+  dist?: QuantityDistribution;
+  draws?: Float64Array;
+  notes: string[];
+  quantity?: string;
+}
+
+const schema = z
+  .object({
+    total: z.unknown(),
+    shares: sharesRecord,
+    options: options({ level, draws: drawsOption().optional(), seed, quantity: z.string().optional(), keepDraws: z.boolean({ error: 'true or false' }).default(false), ...shareOptionShape }),
+  })
+  .transform((v, ctx) => {
+    const o = v.options;
+    const total = parseTotal(v.total, o.quantity, ctx);
+    const shares = normaliseShares(v.shares, o, (path, message, input) =>
+      ctx.issues.push({ code: 'custom', path: path[0] === 'base' ? ['options', ...path] : path, message, input }),
+    );
+    if (total === undefined || shares === undefined) return z.NEVER;
+    return { total, shares, options: o };
+  });
+
+function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$RefinementCtx): ParsedTotal | undefined {
+  if (typeof raw === 'number') {
+    const r = count.safeParse(raw, { reportInput: true });
+    if (!r.success) {
+      forwardIssues(ctx, r.error.issues.map((i) => ({ ...i, path: ['total', ...i.path] })));
+      return undefined;
+    }
+    return { value: raw, notes: [] };
+  }
+  const isObject = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+  if (isObject && !('value' in raw) && !('estimate' in raw)) {
+    // A model result: { victims: Interval, ..., draws?: { victims: Float64Array, ... } }.
+    const result = raw as Record<string, unknown>;
+    const draws = result.draws as Record<string, unknown> | undefined;
+    const available = Object.keys(draws ?? result).filter((k) => k !== 'draws' && k !== 'recorded');
+    const key = quantity ?? (available.includes('victims') ? 'victims' : undefined);
+    if (key === undefined || !available.includes(key)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: quantity === undefined ? ['total'] : ['options', 'quantity'],
+        input: quantity ?? raw,
+        message: `${quantity === undefined ? 'a total' : 'a quantity of the result'}${HINT}name which quantity to split with options.quantity, one of: ${available.join(', ')}`,
+      });
+      return undefined;
+    }
+    const d = draws?.[key];
+    const itv = result[key] as { value?: unknown } | undefined;
+    if (d instanceof Float64Array && d.length >= 100) {
+      let value: number;
+      if (itv !== undefined && typeof itv.value === 'number') value = itv.value;
+      else {
+        // No point estimate beside the draws (impliedRecording's survey victims): use the draws' mean.
+        let sum = 0;
+        for (let i = 0; i < d.length; i++) sum += d[i]!;
+        value = sum / d.length;
+      }
+      return { value, draws: d, notes: [`total: the ${key} draws of the result (${d.length}), propagated`], quantity: key };
+    }
+    const parsed = totalQuantity.safeParse(itv, { reportInput: true });
+    if (!parsed.success) {
+      forwardIssues(ctx, parsed.error.issues.map((i) => ({ ...i, path: ['total', key, ...i.path] })));
+      return undefined;
+    }
+    return {
+      value: parsed.data.estimate,
+      dist: parsed.data,
+      notes: [`total: the result's ${key} interval approximated by a ${parsed.data.description}; pass a result computed with keepDraws: true to propagate its draws exactly`],
+      quantity: key,
+    };
+  }
+  const parsed = totalQuantity.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    forwardIssues(ctx, parsed.error.issues.map((i) => ({ ...i, path: ['total', ...i.path] })));
+    return undefined;
+  }
+  return {
+    value: parsed.data.estimate,
+    dist: parsed.data,
+    notes: parsed.data.exact ? [] : [`total: ${parsed.data.description}`, ...parsed.data.notes.map((n) => `total: ${n}`)],
+  };
+}
+
+/**
+ * Split a total (victims, or the dark figure) by category shares (the perpetrator's relationship to
+ * the victim), propagating both uncertainties together by Monte Carlo (JCGM 101:2008): each draw of
+ * the total is multiplied by a draw of the shares from their Dirichlet posterior, Dirichlet(count + 1/2)
+ * (the Jeffreys prior; counts = share x base), and each category's interval is the percentile interval
+ * of its draws. Category values are total value x share, so they add up to the total's value.
+ *
+ * The total may be a number (exact), an `Interval` (approximated by a Gamma matched to its estimate and
+ * standard error, see {@link UncertainQuantity}) or a `hiddenIncidence` / `impliedRecording` result:
+ * computed with `keepDraws: true` its own draws are used draw by draw (exact propagation; their number
+ * sets the number of draws). `quantity` picks the result's quantity, `'victims'` by default when it has
+ * one, `'unrecorded'` for the victims never in police records. Shares take the forms of
+ * `relationshipShares` (proportions, percentages or counts, with a remainder category); without a `base`
+ * (or counts) they are exact and only the total's uncertainty is split.
+ *
+ * @example
+ * ```ts
+ * import { hiddenIncidence, splitByShares } from 'darkfigure';
+ * const hidden = hiddenIncidence(
+ *   { recorded: 2700, reporting: { successes: 150, trials: 300 }, recording: { successes: 100, trials: 2000 } },
+ *   { keepDraws: true },
+ * );
+ * const byRelationship = splitByShares(hidden, { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 }, {
+ *   scale: 'percent', base: 400, quantity: 'unrecorded', // base ASSUMED: 400 survey victims answered
+ * });
+ * byRelationship.categories.exPartner; // victims never in police records whose stalker was an ex-partner
+ * ```
+ */
+export function splitByShares(total: SplitTotal, shares: Readonly<Record<string, number>>, options?: SplitBySharesOptions): SplitByShares {
+  const v = validate('splitByShares', schema, { total, shares, options });
+  const { total: t, shares: s, options: o } = v;
+  const K = s.keys.length;
+  const [sTotal, sShares] = streamSeeds(o.seed, 2) as [number, number];
+  const notes = [...t.notes, ...s.notes];
+
+  let totalDraws: Float64Array | undefined = t.draws;
+  const exactTotal = totalDraws === undefined && (t.dist === undefined || t.dist.exact);
+  const exactShares = s.counts === undefined;
+  if (t.draws !== undefined && o.draws !== undefined && o.draws !== t.draws.length) notes.push(`draws option ignored: the total's ${t.draws.length} draws are used`);
+  const n = t.draws?.length ?? (exactTotal && exactShares ? 1 : (o.draws ?? 100_000));
+  if (totalDraws === undefined && !exactTotal) totalDraws = fillQuantityDraws(new Float64Array(n), t.dist!, sTotal);
+  if (exactShares) notes.push('no base given: shares treated as exact; only the total\'s uncertainty is split');
+  else notes.push(`shares: Dirichlet(count + 1/2) with counts = share x base (${s.base})`);
+
+  const method = exactTotal && exactShares ? 'exact' : 'monte-carlo';
+  const parts = s.keys.map(() => new Float64Array(n));
+  const alphas = new Float64Array(K);
+  const d = new Float64Array(K);
+  if (!exactShares) for (let j = 0; j < K; j++) alphas[j] = s.counts![j]! + 0.5;
+  const rng = createGenerator(sShares);
+  for (let i = 0; i < n; i++) {
+    const T = totalDraws === undefined ? t.value : totalDraws[i]!;
+    if (exactShares) for (let j = 0; j < K; j++) d[j] = s.shares[j]!;
+    else sampleDirichlet(rng, alphas, d);
+    for (let j = 0; j < K; j++) {
+      const x = T * d[j]!;
+      parts[j]![i] = x === x ? x : Infinity;
+    }
+  }
+
+  const scratch = o.keepDraws ? new Float64Array(n) : undefined;
+  const limitsOf = (a: Float64Array): [number, number] => {
+    if (scratch === undefined) return percentileInterval(a, o.level);
+    scratch.set(a);
+    return percentileInterval(scratch, o.level);
+  };
+  const categories: Record<string, Interval> = {};
+  // The total's own interval first (its draws are the caller's: copy before selecting).
+  let totalLimits: [number, number] = [t.value, t.value];
+  if (totalDraws !== undefined) totalLimits = percentileInterval(totalDraws === t.draws ? totalDraws.slice() : totalDraws, o.level);
+  s.keys.forEach((key, j) => {
+    const [lower, upper] = limitsOf(parts[j]!);
+    categories[key] = interval(t.value * s.shares[j]!, lower, upper, o.level, method, { notes: [...notes] });
+  });
+  const result: SplitByShares = {
+    total: interval(t.value, totalLimits[0], totalLimits[1], o.level, method, { notes: [...t.notes] }),
+    categories,
+  };
+  if (o.keepDraws) result.draws = Object.fromEntries(s.keys.map((key, j) => [key, parts[j]!]));
+  return result;
+}

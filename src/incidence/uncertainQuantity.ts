@@ -1,0 +1,121 @@
+import * as z from 'zod';
+import type { Interval } from '../core/interval';
+import { count, level } from '../core/schemas';
+import { HINT } from '../core/validate';
+import { normalQuantile } from '../special/normalQuantile';
+import { forwardIssues } from './forwardIssues';
+
+/**
+ * A positive quantity known only approximately: the number of victims from a survey (an `Interval` from
+ * `expectedVictims`), or incidents per victim. Forms and the distribution each becomes:
+ *
+ * | form | distribution |
+ * | --- | --- |
+ * | a number `m` | exactly `m` |
+ * | `{ estimate, standardError }` | Gamma with mean m and standard deviation SE (shape m²/SE², scale SE²/m) |
+ * | `{ estimate, lower, upper, level? }` | the same with SE = (upper - lower) / (2 z), assuming the interval was estimate ± z SE (level default 0.95) |
+ * | an `Interval` | its `standardError` if it has one, else SE from its width as above; exactly `value` when `lower = upper = value` |
+ *
+ * The Gamma matches the first two moments (method of moments) and, unlike a normal, never goes below 0.
+ * A strongly skewed interval (such as a `hiddenIncidence` result) is only roughly described by its width:
+ * to propagate such a result exactly, keep its draws (`keepDraws: true`) and pass the result itself where
+ * that is accepted (`splitByShares`).
+ */
+export type UncertainQuantity =
+  | number
+  | { estimate: number; standardError: number }
+  | { estimate: number; lower: number; upper: number; level?: number }
+  | Interval;
+
+/** A normalised uncertain positive quantity: a point mass or a Gamma(shape, scale). @internal */
+export interface QuantityDistribution {
+  estimate: number;
+  exact: boolean;
+  shape: number;
+  scale: number;
+  /** Variance (0 when exact), for the delta method. */
+  variance: number;
+  description: string;
+  notes: string[];
+}
+
+const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
+const intervalLevel = (level as unknown as { unwrap(): z.ZodType<number> }).unwrap();
+
+function exactQuantity(m: number): QuantityDistribution {
+  return { estimate: m, exact: true, shape: 0, scale: 0, variance: 0, description: `exactly ${fmt(m)}`, notes: [] };
+}
+
+function gammaQuantity(m: number, se: number, notes: string[]): QuantityDistribution {
+  if (se === 0) return exactQuantity(m);
+  const shape = (m * m) / (se * se);
+  const scale = (se * se) / m;
+  return {
+    estimate: m,
+    exact: false,
+    shape,
+    scale,
+    variance: se * se,
+    description: `Gamma(shape ${fmt(shape)}, scale ${fmt(scale)}), mean ${fmt(m)} and standard deviation ${fmt(se)}`,
+    notes,
+  };
+}
+
+function zOf(inputLevel: number | undefined): number {
+  return -normalQuantile((1 - (inputLevel ?? 0.95)) / 2);
+}
+
+function limitsCheck(v: { lower: number; upper: number }, estimate: number, name: string, ctx: z.core.$RefinementCtx): void {
+  if (v.lower > estimate) ctx.issues.push({ code: 'custom', path: ['lower'], input: v.lower, message: `a lower limit <= ${name} (${estimate})` });
+  if (v.upper < estimate) ctx.issues.push({ code: 'custom', path: ['upper'], input: v.upper, message: `an upper limit >= ${name} (${estimate})` });
+}
+
+/**
+ * The zod schema of an {@link UncertainQuantity} whose estimate must be > 0 (`rule` words the reason,
+ * e.g. "incidents per victim > 0"); output is the normalised {@link QuantityDistribution}.
+ * @internal
+ */
+export function uncertainQuantity(rule: string) {
+  const estimate = count.refine((x) => x > 0, { error: rule });
+  const plain = estimate.transform(exactQuantity);
+  const withSE = z
+    .strictObject({ estimate, standardError: count })
+    .transform(({ estimate: m, standardError }) => gammaQuantity(m, standardError, []));
+  const withLimits = z
+    .strictObject({ estimate, lower: count, upper: count, level: intervalLevel.optional() })
+    .check((ctx) => limitsCheck(ctx.value, ctx.value.estimate, 'estimate', ctx as unknown as z.core.$RefinementCtx))
+    .transform((v) => {
+      const z0 = zOf(v.level);
+      return gammaQuantity(v.estimate, (v.upper - v.lower) / (2 * z0), [
+        `standard error recovered from the interval's width, assuming it was estimate +/- ${fmt(z0)} x SE`,
+      ]);
+    });
+  const intervalLike = z
+    .looseObject({ value: estimate, lower: count, upper: count, level: intervalLevel.optional(), standardError: count.optional() })
+    .check((ctx) => limitsCheck(ctx.value, ctx.value.value, 'value', ctx as unknown as z.core.$RefinementCtx))
+    .transform((v) => {
+      if (v.lower === v.upper) return exactQuantity(v.value);
+      if (v.standardError !== undefined && v.standardError > 0) return gammaQuantity(v.value, v.standardError, []);
+      const z0 = zOf(v.level);
+      return gammaQuantity(v.value, (v.upper - v.lower) / (2 * z0), [
+        `standard error recovered from the interval's width, assuming it was value +/- ${fmt(z0)} x SE`,
+      ]);
+    });
+  const forms = `${rule}: a number, { estimate, standardError }, { estimate, lower, upper, level? } or an Interval`;
+  return z.unknown().transform((value, ctx): QuantityDistribution => {
+    let schema: z.ZodType<QuantityDistribution> | undefined;
+    if (typeof value === 'number' || typeof value === 'string') schema = plain;
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      if ('value' in value) schema = intervalLike;
+      else if ('estimate' in value) schema = 'standardError' in value ? withSE : withLimits;
+    }
+    if (schema === undefined) {
+      const isResult = value !== null && typeof value === 'object' && ('victims' in value || 'unrecorded' in value);
+      ctx.issues.push({ code: 'custom', input: value, message: isResult ? `${forms}${HINT}a model result is not accepted here; pass one of its Intervals` : forms });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value, { reportInput: true });
+    if (!parsed.success) return forwardIssues(ctx, parsed.error.issues);
+    return parsed.data;
+  });
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { impliedRecording, InputError } from '../../src/index';
+import ref from '../fixtures/r/incidence-reference.json';
+
+const england = {
+  recorded: { count: 7706, from: '2013-04-01', to: '2016-02-04' },
+  victims: { estimate: 1_150_000, lower: 1_100_000, upper: 1_200_000 },
+  reporting: { estimate: 0.5, standardError: 0.03 },
+};
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+function errorOf(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('impliedRecording', () => {
+  it('England and Wales: about 1 victim in 425 recorded, about 1 report in 212', () => {
+    const r = impliedRecording(england);
+    expect(r.recorded).toBeCloseTo(ref.annualised, 9);
+    expect(r.recordedShare.value).toBeCloseTo(ref.annualised / 1_150_000, 14);
+    expect(r.recording!.value).toBeCloseTo(ref.annualised / 1_150_000 / 0.5, 14);
+    expect(r.unrecorded.value).toBeCloseTo(1_150_000 - ref.annualised, 6);
+    expect(r.recordedShare.lower).toBeLessThan(r.recordedShare.value);
+    expect(r.recordedShare.upper).toBeGreaterThan(r.recordedShare.value);
+    expect(r.recording!.upper).toBeGreaterThan(r.recording!.lower);
+    expect(r.recordedShare.notes!.join('\n')).toMatch(/standard error recovered/);
+  });
+  it('no count noise and exact incidents: the share is recorded / V with V a Gamma (R: qgamma)', () => {
+    const r = impliedRecording(
+      { recorded: { count: 7706, from: '2013-04-01', to: '2016-02-04' }, victims: { estimate: 1_150_000, standardError: 25_000 } },
+      { countNoise: 'none', draws: 400_000 },
+    );
+    // Relative standard error of these percentiles is about 3e-5 here; tolerance 3e-4.
+    expect(rel(r.recordedShare.lower, ref.impliedShare[0]!)).toBeLessThan(3e-4);
+    expect(rel(r.recordedShare.upper, ref.impliedShare[1]!)).toBeLessThan(3e-4);
+    expect(r.recording).toBeUndefined();
+  });
+  it('Monte Carlo and delta agree (limits within 1%)', () => {
+    const mc = impliedRecording(england, { draws: 200_000 });
+    const delta = impliedRecording(england, { method: 'delta' });
+    for (const key of ['recordedShare', 'recording', 'unrecorded'] as const) {
+      expect(rel(mc[key]!.lower, delta[key]!.lower)).toBeLessThan(0.01);
+      expect(rel(mc[key]!.upper, delta[key]!.upper)).toBeLessThan(0.01);
+    }
+  });
+  it('count noise matters for small counts: binomial and poisson widen the share', () => {
+    const input = { recorded: 22, victims: { estimate: 2000, standardError: 50 } };
+    const width = (countNoise: 'none' | 'binomial' | 'poisson') => {
+      const r = impliedRecording(input, { countNoise, draws: 20000 });
+      return r.recordedShare.upper - r.recordedShare.lower;
+    };
+    expect(width('binomial')).toBeGreaterThan(2 * width('none'));
+    expect(width('poisson')).toBeGreaterThan(width('binomial') * 0.99);
+  });
+  it('deterministic; keepDraws gives the same numbers plus paired draws', () => {
+    const a = impliedRecording(england, { draws: 4000, seed: 3 });
+    expect(impliedRecording(england, { draws: 4000, seed: 3 })).toEqual(a);
+    const kept = impliedRecording(england, { draws: 4000, seed: 3, keepDraws: true });
+    const { draws, ...rest } = kept;
+    expect(rest).toEqual(a);
+    expect(draws!.unrecorded.length).toBe(4000);
+    expect(draws!.victims[5]! * (1 - draws!.recordedShare[5]!)).toBeCloseTo(draws!.unrecorded[5]!, 6);
+  });
+  it('a count of 0, and an inconsistent reporting figure, are reported honestly', () => {
+    const zero = impliedRecording({ recorded: 0, victims: 1000 }, { method: 'delta' });
+    expect(zero.recordedShare.lower).toBe(0);
+    expect(zero.recordedShare.upper).toBeGreaterThan(0);
+    const zeroMC = impliedRecording({ recorded: 0, victims: 1000 }, { draws: 5000 });
+    expect(zeroMC.recordedShare.lower).toBeGreaterThanOrEqual(0);
+    // Reporting so low that more reports would be recorded than made.
+    const odd = impliedRecording({ recorded: 900, victims: 1000, reporting: { successes: 20, trials: 25 } }, { draws: 5000 });
+    expect(odd.recording!.upper).toBeGreaterThan(1);
+    expect(odd.recording!.notes!.join(' ')).toMatch(/above 1/);
+  });
+  it('bad inputs name the field', () => {
+    expect(errorOf(() => impliedRecording({ ...england, recorded: -3 })).issues[0]!.path).toEqual(['recorded']);
+    expect(errorOf(() => impliedRecording({ ...england, reporting: 1.5 })).issues[0]!.path).toEqual(['reporting']);
+    expect(errorOf(() => impliedRecording({ ...england, victims: 0 })).issues[0]!.path).toEqual(['victims']);
+    const more = errorOf(() => impliedRecording({ recorded: 5000, victims: 4000 }));
+    expect(more.issues[0]!.path).toEqual(['recorded']);
+    expect(more.message).toMatch(/more recorded victims than victims/);
+    const dates = errorOf(() => impliedRecording({ ...england, recorded: { count: 1, from: '2017-01-01', to: '2016-01-01' } }));
+    expect(dates.issues[0]!.path).toEqual(['recorded', 'from']);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, multinomialCI, relationshipShares } from '../../src/index';
+
+const seeds = { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 };
+function errorOf(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('relationshipShares', () => {
+  it("the press figures (86%) get a remainder 'other' of 14%; without a base they are exact, and say so", () => {
+    const r = relationshipShares(seeds, { scale: 'percent' });
+    expect(Object.keys(r)).toEqual(['exPartner', 'acquaintance', 'stranger', 'colleague', 'family', 'other']);
+    expect(r.other!.value).toBeCloseTo(0.14, 14);
+    expect(r.exPartner).toMatchObject({ value: 0.45, lower: 0.45, upper: 0.45, method: 'as-given' });
+    expect(r.exPartner!.notes!.join(' ')).toMatch(/no base given: shares treated as exact/);
+    expect(relationshipShares({ a: 0.5, b: 0.2 }, { remainder: 'rest' }).rest!.value).toBeCloseTo(0.3, 14);
+  });
+  it('with a base: simultaneous Sison-Glaz intervals from the reconstructed counts, as multinomialCI', () => {
+    const r = relationshipShares(seeds, { scale: 'percent', base: 400 });
+    const m = multinomialCI({ exPartner: 180, acquaintance: 88, stranger: 40, colleague: 20, family: 16, other: 56 });
+    for (const key of Object.keys(m)) {
+      expect(r[key]!.lower).toBe(m[key as keyof typeof m].lower);
+      expect(r[key]!.upper).toBe(m[key as keyof typeof m].upper);
+      expect(r[key]!.method).toBe('sison-glaz');
+    }
+    // Non-whole counts (45% of 333) are rounded for Sison-Glaz, with a note; value stays the share given.
+    const odd = relationshipShares(seeds, { scale: 'percent', base: 333 });
+    expect(odd.exPartner!.value).toBe(0.45);
+    expect(odd.exPartner!.notes!.join(' ')).toMatch(/rounded/);
+    const goodman = relationshipShares(seeds, { scale: 'percent', base: 333, method: 'goodman', level: 0.9 });
+    expect(goodman.exPartner!.method).toBe('goodman');
+    expect(goodman.exPartner!.level).toBe(0.9);
+  });
+  it('counts: shares are count / total, with base the rest goes to the remainder', () => {
+    const r = relationshipShares({ partner: 90, stranger: 20 }, { scale: 'count' });
+    expect(r.partner!.value).toBeCloseTo(90 / 110, 14);
+    expect(r.partner!.method).toBe('sison-glaz');
+    const withBase = relationshipShares({ partner: 90, stranger: 20 }, { scale: 'count', base: 200 });
+    expect(withBase.other!.value).toBeCloseTo(0.45, 14);
+    expect(errorOf(() => relationshipShares({ partner: 90, stranger: 20 }, { scale: 'count', base: 100 })).issues[0]!.path).toEqual(['base']);
+  });
+  it('rounding: 100.4% is rescaled to 100%, 130% is an InputError naming shares', () => {
+    const r = relationshipShares({ a: 50.2, b: 50.2 }, { scale: 'percent' });
+    expect(r.a!.value).toBeCloseTo(0.5, 14);
+    expect(r.a!.notes!.join(' ')).toMatch(/rescaled/);
+    const e = errorOf(() => relationshipShares({ a: 80, b: 50 }, { scale: 'percent' }));
+    expect(e.issues[0]!.path).toEqual(['shares']);
+    expect(e.message).toMatch(/they add up to 130%/);
+    expect(errorOf(() => relationshipShares({ a: 0.8, b: 0.5 })).message).toMatch(/130%/);
+    expect(errorOf(() => relationshipShares({ a: 0.502, b: 0.502 }, { tolerance: 0.001 })).issues[0]!.path).toEqual(['shares']);
+  });
+  it('remainder: false requires 100%; percentages passed as proportions get a hint', () => {
+    expect(errorOf(() => relationshipShares({ a: 0.5, b: 0.3 }, { remainder: false })).issues[0]!.path).toEqual(['shares']);
+    const e = errorOf(() => relationshipShares(seeds));
+    expect(e.issues[0]!.path).toEqual(['shares', 'exPartner']);
+    expect(e.issues[0]!.hint).toMatch(/scale: 'percent'/);
+    expect(errorOf(() => relationshipShares({ a: -1 })).issues[0]!.path).toEqual(['shares', 'a']);
+    expect(errorOf(() => relationshipShares({})).message).toMatch(/at least one category/);
+    expect(errorOf(() => relationshipShares({ a: 0.5 }, { base: -4 })).issues[0]!.path).toEqual(['base']);
+  });
+  it('a remainder name already used adds to that category', () => {
+    const r = relationshipShares({ partner: 0.5, other: 0.1 });
+    expect(Object.keys(r)).toEqual(['partner', 'other']);
+    expect(r.other!.value).toBeCloseTo(0.5, 14);
+  });
+});
