@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // Two entry points: the library (`darkfigure`) and the example data sets (`darkfigure/data`).
+  entry: { index: 'src/index.ts', 'data/index': 'src/data/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -6,3 +6,62 @@
  */
 export type { Interval } from './core/interval';
 export { InputError, type InputIssue } from './core/InputError';
+export { esp2013 } from './data/esp2013';
+export type { StandardPopulationRow } from './data/types';
+export {
+  standardisedRate,
+  type StandardisedRate,
+  type StandardisedRateOptions,
+  type StandardisedRateRow,
+} from './standardise/standardisedRate';
+export { standardisedRatio, type StandardisedRatio, type StandardisedRatioOptions } from './standardise/standardisedRatio';
+export { expectedCount, type ExpectedCountOptions, type ReferenceRateRow } from './standardise/expectedCount';
+export {
+  surveyProportion,
+  type SurveyProportion,
+  type SurveyProportionInput,
+  type SurveyProportionMethod,
+  type SurveyProportionOptions,
+} from './survey/surveyProportion';
+export {
+  expectedVictims,
+  type ExpectedVictims,
+  type ExpectedVictimsOptions,
+  type PopulationInputRow,
+  type PrevalenceRow,
+  type VictimStratum,
+} from './survey/expectedVictims';
+export {
+  proportionCI,
+  type ProportionCIOptions,
+  type ProportionMethod,
+} from './intervals/proportionCI';
+export { poissonCI, type PoissonCIOptions, type PoissonMethod } from './intervals/poissonCI';
+export { rateCI, type RateCIOptions, type RateMethod } from './intervals/rateCI';
+export {
+  rateRatioCI,
+  type RateGroup,
+  type RateRatioCIOptions,
+  type RateRatioMethod,
+} from './intervals/rateRatioCI';
+export {
+  hiddenIncidence,
+  type HiddenIncidence,
+  type HiddenIncidenceDraws,
+  type HiddenIncidenceInput,
+  type HiddenIncidenceOptions,
+  type CountNoise,
+} from './incidence/hiddenIncidence';
+export {
+  impliedRecording,
+  type ImpliedRecording,
+  type ImpliedRecordingInput,
+  type ImpliedRecordingOptions,
+} from './incidence/impliedRecording';
+export { relationshipShares, type RelationshipSharesOptions } from './incidence/relationshipShares';
+export { splitByShares, type SplitByShares, type SplitBySharesOptions, type SplitTotal } from './incidence/splitByShares';
+export type { ShareScale } from './incidence/shareOptions';
+export type { UncertainProbability } from './incidence/uncertainProbability';
+export type { UncertainQuantity } from './incidence/uncertainQuantity';
+export type { RecordedCount } from './incidence/recordedCount';
+export { multinomialCI, type MultinomialCIOptions, type MultinomialMethod } from './intervals/multinomialCI';

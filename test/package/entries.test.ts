@@ -1,0 +1,71 @@
+import { describe, it, expect } from 'vitest';
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import pkg from '../../package.json';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Bundle a snippet that imports from src/ the way an app imports the package, and return the code. */
+async function bundle(contents: string): Promise<string> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'app.ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    treeShaking: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+// Markers that only appear in each data module.
+const LAD = 'E07000136'; // populationSelectedAreas2018 and the area groups
+const EW = '343642'; // first number of populationEnglandWales2018
+const FIGURES = 'Suzy Lamplugh'; // stalkingFigures
+
+describe('package.json', () => {
+  it('maps ".", "./data" and "./package.json" with types first for import and require', () => {
+    expect(Object.keys(pkg.exports)).toEqual(['.', './data', './package.json']);
+    for (const sub of ['.', './data'] as const) {
+      const entry = pkg.exports[sub];
+      expect(Object.keys(entry)).toEqual(['import', 'require']);
+      expect(Object.keys(entry.import)[0]).toBe('types');
+      expect(Object.keys(entry.require)[0]).toBe('types');
+      expect(entry.import.default).toMatch(/\.js$/);
+      expect(entry.require.default).toMatch(/\.cjs$/);
+      expect(entry.import.types).toMatch(/\.d\.ts$/);
+      expect(entry.require.types).toMatch(/\.d\.cts$/);
+    }
+  });
+  it('is side-effect free, ships dist only, and keeps the documented test command', () => {
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.files).toEqual(['dist', 'README.md', 'LICENSE']);
+    expect(pkg.engines.node).toBe('>=20.19');
+    expect(pkg.scripts.test).toBe('vitest run');
+    expect(Object.keys(pkg.dependencies)).toEqual(['zod']);
+  });
+});
+
+describe('tree shaking', () => {
+  it('the main entry pulls in none of the example data sets', async () => {
+    const code = await bundle(`export * from './src/index';`);
+    expect(code).toContain('90+');
+    for (const marker of [LAD, EW, FIGURES]) expect(code).not.toContain(marker);
+  });
+  it('importing esp2013 from darkfigure/data pulls in nothing else', async () => {
+    const code = await bundle(`import { esp2013 } from './src/data/index'; console.log(esp2013);`);
+    expect(code).toContain('85-89');
+    for (const marker of [LAD, EW, FIGURES]) expect(code).not.toContain(marker);
+    expect(code.length).toBeLessThan(2000);
+  });
+  it('each data set can be imported alone', async () => {
+    const figures = await bundle(`import { stalkingFigures } from './src/data/index'; console.log(stalkingFigures);`);
+    expect(figures).toContain(FIGURES);
+    for (const marker of [LAD, EW]) expect(figures).not.toContain(marker);
+    const ew = await bundle(`import { populationEnglandWales2018 } from './src/data/index'; console.log(populationEnglandWales2018);`);
+    expect(ew).toContain(EW);
+    for (const marker of [LAD, FIGURES]) expect(ew).not.toContain(marker);
+  });
+});
