@@ -1,9 +1,12 @@
 import { normalQuantile } from '../special/normalQuantile';
 import { NOISE_BINOMIAL, NOISE_NONE } from './drawVictims';
 import type { HiddenIncidenceModel, ModelSummary, Output } from './hiddenIncidenceModel';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
+import { log1p } from '../special/elementary/log1p';
 
 function expit(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
 }
 
 /**
@@ -44,7 +47,7 @@ export function deltaHiddenIncidence(model: HiddenIncidenceModel, level: number)
   const logScale = (key: Output, variance: number) => {
     const se = Math.sqrt(variance);
     const v = point[key];
-    limits[key] = [v * Math.exp(-z * se), v * Math.exp(z * se)];
+    limits[key] = [v * exp(-z * se), v * exp(z * se)];
     moments[key] = { sd: v * se };
   };
 
@@ -52,11 +55,11 @@ export function deltaHiddenIncidence(model: HiddenIncidenceModel, level: number)
   const shareVar = cA + cB;
   if (q < 1) {
     const se = Math.sqrt(shareVar) / (1 - q);
-    const logit = Math.log(q) - Math.log1p(-q);
+    const logit = log(q) - log1p(-q);
     limits.recordedShare = [expit(logit - z * se), expit(logit + z * se)];
     moments.recordedShare = { sd: q * Math.sqrt(shareVar) };
   } else {
-    limits.recordedShare = [Math.exp(-z * Math.sqrt(shareVar)), 1];
+    limits.recordedShare = [exp(-z * Math.sqrt(shareVar)), 1];
     moments.recordedShare = { sd: Math.sqrt(shareVar) };
     if (shareVar > 0) notes.recordedShare = ['recorded share estimated at 1: logit scale undefined, log-scale lower limit and upper limit 1 used'];
   }
@@ -75,9 +78,9 @@ export function deltaHiddenIncidence(model: HiddenIncidenceModel, level: number)
     }
   } else {
     // No recorded events: exact Poisson upper limit for 0, scaled by the multiplier's upper limit.
-    const upperCount = -Math.log((1 - level) / 2) * model.count.factor;
-    const upperVictims = (upperCount / (k * q)) * Math.exp(z * Math.sqrt(cK + cA + cB));
-    const upperReported = (upperCount / (k * b)) * Math.exp(z * Math.sqrt(cK + cB));
+    const upperCount = -log((1 - level) / 2) * model.count.factor;
+    const upperVictims = (upperCount / (k * q)) * exp(z * Math.sqrt(cK + cA + cB));
+    const upperReported = (upperCount / (k * b)) * exp(z * Math.sqrt(cK + cB));
     limits.victims = [0, upperVictims];
     limits.reported = [0, upperReported];
     limits.unrecorded = [0, upperVictims];

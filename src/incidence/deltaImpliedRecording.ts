@@ -1,9 +1,12 @@
 import { normalQuantile } from '../special/normalQuantile';
 import { NOISE_BINOMIAL, NOISE_NONE } from './drawVictims';
 import type { ImpliedRecordingModel, ImpliedSummary } from './impliedRecordingModel';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
+import { log1p } from '../special/elementary/log1p';
 
 function expit(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
 }
 
 /**
@@ -32,15 +35,15 @@ export function deltaImpliedRecording(model: ImpliedRecordingModel, level: numbe
     const varLog = cN + cK + cV;
     if (p > 0 && p < 1) {
       const se = Math.sqrt(varLog) / (1 - p);
-      const logit = Math.log(p) - Math.log1p(-p);
+      const logit = log(p) - log1p(-p);
       summary.limits.recordedShare = [expit(logit - z * se), expit(logit + z * se)];
     } else {
-      summary.limits.recordedShare = [p * Math.exp(-z * Math.sqrt(varLog)), Math.min(1, p * Math.exp(z * Math.sqrt(varLog)))];
+      summary.limits.recordedShare = [p * exp(-z * Math.sqrt(varLog)), Math.min(1, p * exp(z * Math.sqrt(varLog)))];
     }
     summary.sd.recordedShare = p * Math.sqrt(varLog);
     if (reporting) {
       const se = Math.sqrt(varLog + cA);
-      summary.limits.recording = [point.recording * Math.exp(-z * se), point.recording * Math.exp(z * se)];
+      summary.limits.recording = [point.recording * exp(-z * se), point.recording * exp(z * se)];
       summary.sd.recording = point.recording * se;
     }
     const X = V * p;
@@ -48,16 +51,16 @@ export function deltaImpliedRecording(model: ImpliedRecordingModel, level: numbe
     const U = point.unrecorded;
     if (U > 0) {
       const se = sdU / U;
-      summary.limits.unrecorded = [U * Math.exp(-z * se), U * Math.exp(z * se)];
+      summary.limits.unrecorded = [U * exp(-z * se), U * exp(z * se)];
     } else summary.limits.unrecorded = [0, sdU > 0 ? z * sdU : 0];
     summary.sd.unrecorded = sdU;
   } else {
-    const upperCount = (-Math.log((1 - level) / 2) * model.count.factor) / k;
-    const upperShare = (upperCount / V) * Math.exp(z * Math.sqrt(cK + cV));
+    const upperCount = (-log((1 - level) / 2) * model.count.factor) / k;
+    const upperShare = (upperCount / V) * exp(z * Math.sqrt(cK + cV));
     summary.limits.recordedShare = [0, Math.min(1, upperShare)];
-    if (reporting) summary.limits.recording = [0, (upperShare / reporting.estimate) * Math.exp(z * Math.sqrt(cA))];
+    if (reporting) summary.limits.recording = [0, (upperShare / reporting.estimate) * exp(z * Math.sqrt(cA))];
     const se = Math.sqrt(cV);
-    summary.limits.unrecorded = [V * Math.exp(-z * se), V * Math.exp(z * se)];
+    summary.limits.unrecorded = [V * exp(-z * se), V * exp(z * se)];
     summary.sd.unrecorded = Math.sqrt(victims.variance);
     const note = 'no recorded events: the log-scale delta method is undefined; upper limits from the exact Poisson limit for 0 events (Garwood 1936)';
     summary.notes = { recordedShare: [note], ...(reporting ? { recording: [note] } : {}) };

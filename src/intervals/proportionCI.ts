@@ -6,6 +6,8 @@ import { betaQuantile, betaQuantileUpper } from '../special/betaQuantile';
 import { clopperPearsonLimits } from './kernels/clopperPearsonLimits';
 import { twoSidedZ } from './kernels/twoSidedZ';
 import { wilsonLimits } from './kernels/wilsonLimits';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
 
 const METHODS = ['wilson', 'clopper-pearson', 'jeffreys', 'agresti-coull', 'wald', 'logit'] as const;
 
@@ -128,7 +130,7 @@ export function proportionCI(successes: number, trials: number, options?: Propor
         break;
       }
       const zv = twoSidedZ(lvl);
-      const centre = Math.log(x) - Math.log(n - x);
+      const centre = log(x) - log(n - x);
       const half = zv / Math.sqrt(p * (n - x));
       // min / max: at extreme odds the rounding of log and exp (about |centre| ulps) can exceed a
       // tiny half-width; the limits must still bracket x / n
@@ -142,7 +144,7 @@ export function proportionCI(successes: number, trials: number, options?: Propor
 
 /** 1 / (1 + e^-t) without overflow for large |t|. */
 function expit(t: number): number {
-  if (t >= 0) return 1 / (1 + Math.exp(-t));
-  const e = Math.exp(t);
+  if (t >= 0) return 1 / (1 + exp(-t));
+  const e = exp(t);
   return e / (1 + e);
 }

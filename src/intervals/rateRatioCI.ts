@@ -4,6 +4,8 @@ import { count, level, methodOf, options, positive } from '../core/schemas';
 import { validate } from '../core/validate';
 import { betaQuantile, betaQuantileUpper } from '../special/betaQuantile';
 import { twoSidedZ } from './kernels/twoSidedZ';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
 
 const METHODS = ['exact', 'normal'] as const;
 
@@ -83,13 +85,13 @@ export function rateRatioCI(a: RateGroup, b: RateGroup, options?: RateRatioCIOpt
   const tb = input.b.population;
   let value = xa === 0 ? 0 : xb === 0 ? Infinity : xa / ta / (xb / tb);
   // both rates under- or overflowed (0 / 0 or Infinity / Infinity): take the ratio on the log scale
-  if (Number.isNaN(value)) value = Math.exp(Math.log(xa) - Math.log(ta) - Math.log(xb) + Math.log(tb));
+  if (Number.isNaN(value)) value = exp(log(xa) - log(ta) - log(xb) + log(tb));
   const notes: string[] = [];
   if (method === 'normal' && xa > 0 && xb > 0) {
     // log of the ratio from its parts, so a ratio that under- or overflows still has finite log
-    const centre = Math.log(xa) - Math.log(ta) - Math.log(xb) + Math.log(tb);
+    const centre = log(xa) - log(ta) - log(xb) + log(tb);
     const half = twoSidedZ(lvl) * Math.sqrt(1 / xa + 1 / xb);
-    return interval(value, Math.exp(centre - half), Math.exp(centre + half), lvl, 'normal');
+    return interval(value, exp(centre - half), exp(centre + half), lvl, 'normal');
   }
   if (method === 'normal') {
     notes.push(
@@ -112,5 +114,5 @@ export function rateRatioCI(a: RateGroup, b: RateGroup, options?: RateRatioCIOpt
 /** (p / (1 - p)) × tb / ta from p and 1 - p; on the log scale if the plain product is 0 × Infinity. */
 function ratioLimit(p: number, complement: number, ta: number, tb: number): number {
   const r = (p / complement) * (tb / ta);
-  return Number.isNaN(r) ? Math.exp(Math.log(p) - Math.log(complement) + Math.log(tb) - Math.log(ta)) : r;
+  return Number.isNaN(r) ? exp(log(p) - log(complement) + log(tb) - log(ta)) : r;
 }

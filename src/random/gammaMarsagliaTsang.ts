@@ -1,5 +1,6 @@
 import type { Random } from './generator';
 import { sampleNormal } from './sampleNormal';
+import { log } from '../special/elementary/log';
 
 /**
  * Gamma(shape, 1) for shape >= 1 by Marsaglia & Tsang (2000): with d = shape - 1/3 and
@@ -27,6 +28,6 @@ export function gammaMarsagliaTsang(rng: Random, shape: number): number {
     const u = rng.next();
     const z2 = z * z;
     if (u < 1 - 0.0331 * z2 * z2) return d * v;
-    if (Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * z2 + d * (1 - v + log(v))) return d * v;
   }
 }

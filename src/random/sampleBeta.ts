@@ -1,6 +1,8 @@
 import type { Random } from './generator';
 import { sampleGamma } from './sampleGamma';
 import { sampleLogGamma } from './sampleLogGamma';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
 
 /** Below this a double is subnormal (2^-1022), where ratios lose relative precision. */
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
@@ -29,13 +31,13 @@ const SMALLEST_NORMAL = 2.2250738585072014e-308;
 export function sampleBeta(rng: Random, a: number, b: number): number {
   if (a <= 1 && b <= 1) {
     for (;;) {
-      const logX = Math.log(1 - rng.next()) / a;
-      const logY = Math.log(1 - rng.next()) / b;
-      const x = Math.exp(logX);
-      const y = Math.exp(logY);
+      const logX = log(1 - rng.next()) / a;
+      const logY = log(1 - rng.next()) / b;
+      const x = exp(logX);
+      const y = exp(logY);
       if (x + y > 1) continue;
       if (x >= SMALLEST_NORMAL && y >= SMALLEST_NORMAL) return x / (x + y);
-      return 1 / (1 + Math.exp(logY - logX));
+      return 1 / (1 + exp(logY - logX));
     }
   }
   if (a >= 1 && b >= 1) {
@@ -45,8 +47,8 @@ export function sampleBeta(rng: Random, a: number, b: number): number {
   // One shape below 1: only its gamma can underflow, so only it is drawn in log space.
   if (a < 1) {
     const logX = sampleLogGamma(rng, a);
-    return 1 / (1 + sampleGamma(rng, b) * Math.exp(-logX));
+    return 1 / (1 + sampleGamma(rng, b) * exp(-logX));
   }
   const x = sampleGamma(rng, a);
-  return x / (x + Math.exp(sampleLogGamma(rng, b)));
+  return x / (x + exp(sampleLogGamma(rng, b)));
 }

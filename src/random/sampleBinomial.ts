@@ -1,5 +1,8 @@
 import type { Random } from './generator';
 import { stirlingError } from './stirlingError';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
+import { log1p } from '../special/elementary/log1p';
 
 /**
  * A Binomial(n, p) draw for whole n >= 0 (up to 1e9 and beyond) and p in [0, 1]; p = 0 gives 0 and
@@ -28,7 +31,7 @@ export function sampleBinomial(rng: Random, n: number, p: number): number {
     // BINV: walk the pmf from 0, f(x) = f(x - 1) ((n + 1) s / x - s) with s = p / q.
     const s = p / q;
     const as = (n + 1) * s;
-    const f0 = Math.exp(n * Math.log1p(-p));
+    const f0 = exp(n * log1p(-p));
     // Far beyond any draw (P(X > bound) < 1e-40): a walk past it means rounding left u unspent.
     const bound = Math.min(n, Math.floor(n * p + 20 * Math.sqrt(n * p * q + 1) + 20));
     for (;;) {
@@ -61,13 +64,13 @@ export function sampleBinomial(rng: Random, n: number, p: number): number {
     // Exact test (Hörmann 1993, step 3.4): log(v alpha / (a / us² + b)) <= log f(k) - log f(m).
     const r = p / q;
     if (modeTerm !== modeTerm) {
-      modeTerm = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingError(m + 1) + stirlingError(n - m + 1);
+      modeTerm = (m + 0.5) * log((m + 1) / (r * (n - m + 1))) + stirlingError(m + 1) + stirlingError(n - m + 1);
     }
-    const logV = Math.log((v * (2.83 + 5.1 / b) * spq) / (a / (us * us) + b));
+    const logV = log((v * (2.83 + 5.1 / b) * spq) / (a / (us * us) + b));
     const bound =
       modeTerm +
-      (n + 1) * Math.log1p((k - m) / (n - k + 1)) +
-      (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) -
+      (n + 1) * log1p((k - m) / (n - k + 1)) +
+      (k + 0.5) * log((r * (n - k + 1)) / (k + 1)) -
       stirlingError(k + 1) -
       stirlingError(n - k + 1);
     if (logV <= bound) return k;

@@ -1,6 +1,7 @@
 import type { Random } from './generator';
 import { sampleGamma } from './sampleGamma';
 import { sampleLogGamma } from './sampleLogGamma';
+import { exp } from '../special/elementary/exp';
 
 /**
  * A Dirichlet(alphas) draw written into `out` (which must have `alphas.length` entries) and returned:
@@ -38,7 +39,7 @@ export function sampleDirichlet(rng: Random, alphas: ArrayLike<number>, out: Flo
       if (logG > max) max = logG;
     }
     for (let i = 0; i < n; i++) {
-      const g = Math.exp(out[i]! - max);
+      const g = exp(out[i]! - max);
       out[i] = g;
       sum += g;
     }

@@ -1,5 +1,7 @@
 import type { Random } from './generator';
 import { gammaMarsagliaTsang } from './gammaMarsagliaTsang';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
 
 /**
  * A Gamma(shape, scale 1) draw. Shape >= 1: Marsaglia & Tsang (2000); shape < 1:
@@ -24,5 +26,5 @@ export function sampleGamma(rng: Random, shape: number): number {
   if (shape >= 1) return gammaMarsagliaTsang(rng, shape);
   if (!(shape > 0)) return 0;
   const g = gammaMarsagliaTsang(rng, shape + 1);
-  return g * Math.exp(Math.log(1 - rng.next()) / shape);
+  return g * exp(log(1 - rng.next()) / shape);
 }

@@ -1,5 +1,6 @@
 import type { Random } from './generator';
 import { gammaMarsagliaTsang } from './gammaMarsagliaTsang';
+import { log } from '../special/elementary/log';
 
 /**
  * The natural logarithm of a Gamma(shape, 1) draw, computed in log space so that tiny shapes (where
@@ -19,8 +20,8 @@ import { gammaMarsagliaTsang } from './gammaMarsagliaTsang';
  * @internal
  */
 export function sampleLogGamma(rng: Random, shape: number): number {
-  if (shape >= 1) return Math.log(gammaMarsagliaTsang(rng, shape));
+  if (shape >= 1) return log(gammaMarsagliaTsang(rng, shape));
   if (!(shape > 0)) return -Infinity;
   const g = gammaMarsagliaTsang(rng, shape + 1);
-  return Math.log(g) + Math.log(1 - rng.next()) / shape;
+  return log(g) + log(1 - rng.next()) / shape;
 }

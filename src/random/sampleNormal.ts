@@ -1,4 +1,6 @@
 import type { Random } from './generator';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
 
 /** Number of ziggurat layers, and the rightmost layer edge r and common layer area v for 256 layers. */
 const LAYERS = 256;
@@ -15,12 +17,12 @@ const TWO_POW_53 = 9007199254740992;
 function buildTables(): { K: Float64Array; W: Float64Array; F: Float64Array } {
   const x = new Float64Array(LAYERS + 1);
   const F = new Float64Array(LAYERS + 1);
-  x[0] = AREA / Math.exp(-0.5 * R * R);
+  x[0] = AREA / exp(-0.5 * R * R);
   x[1] = R;
-  F[1] = Math.exp(-0.5 * R * R);
+  F[1] = exp(-0.5 * R * R);
   for (let i = 1; i < LAYERS - 1; i++) {
     F[i + 1] = AREA / x[i]! + F[i]!;
-    x[i + 1] = Math.sqrt(-2 * Math.log(F[i + 1]!));
+    x[i + 1] = Math.sqrt(-2 * log(F[i + 1]!));
   }
   x[LAYERS] = 0;
   F[LAYERS] = 1;
@@ -61,12 +63,12 @@ export function sampleNormal(rng: Random): number {
     if (i === 0) {
       // Tail x > r: Marsaglia (1964).
       for (;;) {
-        const e = -Math.log(1 - rng.next()) * INV_R;
-        const y = -Math.log(1 - rng.next());
+        const e = -log(1 - rng.next()) * INV_R;
+        const y = -log(1 - rng.next());
         if (y + y > e * e) return a & 0x100 ? -(R + e) : R + e;
       }
     }
     // Wedge between layers: accept if a uniform height under the layer falls below the density.
-    if (F[i]! + rng.next() * (F[i + 1]! - F[i]!) < Math.exp(-0.5 * x * x)) return a & 0x100 ? -x : x;
+    if (F[i]! + rng.next() * (F[i + 1]! - F[i]!) < exp(-0.5 * x * x)) return a & 0x100 ? -x : x;
   }
 }

@@ -1,5 +1,8 @@
 import type { Random } from './generator';
 import { stirlingError } from './stirlingError';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
+import { log1p } from '../special/elementary/log1p';
 
 const HALF_LOG_2PI = 0.91893853320467274;
 
@@ -25,7 +28,7 @@ export function samplePoisson(rng: Random, mean: number): number {
   if (mean < 10) {
     if (!(mean > 0)) return 0;
     const u = rng.next();
-    let p = Math.exp(-mean);
+    let p = exp(-mean);
     let cdf = p;
     let k = 0;
     while (u > cdf) {
@@ -52,16 +55,16 @@ export function samplePoisson(rng: Random, mean: number): number {
     if (k < 0 || (us < 0.013 && v > us)) continue;
     // Exact test (about 14% of draws): log(v / alpha / (a / us² + b)) <= log P(X = k).
     const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
-    const logV = Math.log((v * invAlpha) / (a / (us * us) + b));
+    const logV = log((v * invAlpha) / (a / (us * us) + b));
     let logPmf: number;
     if (k < 16) {
       // Small k (means near 10 only): -mean + k log(mean) - log(k!) directly.
-      const logFactorial = k === 0 ? 0 : (k + 0.5) * Math.log(k) - k + HALF_LOG_2PI + stirlingError(k);
-      logPmf = -mean + k * Math.log(mean) - logFactorial;
+      const logFactorial = k === 0 ? 0 : (k + 0.5) * log(k) - k + HALF_LOG_2PI + stirlingError(k);
+      logPmf = -mean + k * log(mean) - logFactorial;
     } else {
       // bd0(k, mean) = k log(k / mean) + mean - k, without cancellation for k near the mean.
       const d = k - mean;
-      logPmf = d - k * Math.log1p(d / mean) - 0.5 * Math.log(k) - HALF_LOG_2PI - stirlingError(k);
+      logPmf = d - k * log1p(d / mean) - 0.5 * log(k) - HALF_LOG_2PI - stirlingError(k);
     }
     if (logV <= logPmf) return k;
   }

@@ -1,4 +1,5 @@
 import { betaLogTail } from './betaLogTail';
+import { exp } from './elementary/exp';
 
 /**
  * Regularised incomplete beta function I_x(a, b) (the Beta(a, b) distribution function), with its
@@ -44,5 +45,5 @@ export function betaIUpper(x: number, a: number, b: number): number {
 function betaTail(x: number, a: number, b: number, upper: boolean): number {
   if (!(x > 0)) return upper ? 1 : 0;
   if (!(x < 1)) return upper ? 0 : 1;
-  return Math.exp(betaLogTail(x, 1 - x, a, b, upper));
+  return exp(betaLogTail(x, 1 - x, a, b, upper));
 }

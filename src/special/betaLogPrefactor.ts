@@ -2,6 +2,8 @@ import { log1pmx } from './log1pmx';
 import { logBeta } from './logBeta';
 import { logGamma } from './logGamma';
 import { stirlingError } from './stirlingError';
+import { log } from './elementary/log';
+import { log1p } from './elementary/log1p';
 
 const HALF_LOG_2PI = 0.91893853320467274178;
 
@@ -9,7 +11,7 @@ const HALF_LOG_2PI = 0.91893853320467274178;
 function deviance(a: number, t: number, z: number, cOverA: number): number {
   if (t >= -0.6) return -a * log1pmx(t);
   const r = z * cOverA;
-  return a * (t - (r > 1e-290 ? Math.log(r) : Math.log(z) + Math.log(cOverA)));
+  return a * (t - (r > 1e-290 ? log(r) : log(z) + log(cOverA)));
 }
 
 /**
@@ -37,13 +39,13 @@ export function betaLogPrefactor(x: number, y: number, a: number, b: number): nu
   const c = a + b;
   let k: number;
   if (a >= 10 && b >= 10) {
-    k = 0.5 * Math.log((a / c) * b) - HALF_LOG_2PI - stirlingError(a) - stirlingError(b) + stirlingError(c);
+    k = 0.5 * log((a / c) * b) - HALF_LOG_2PI - stirlingError(a) - stirlingError(b) + stirlingError(c);
   } else if (a < 10 && b >= 10) {
-    k = a * Math.log(a) - a - logGamma(a) + 0.5 * Math.log1p(-a / c) + stirlingError(c) - stirlingError(b);
+    k = a * log(a) - a - logGamma(a) + 0.5 * log1p(-a / c) + stirlingError(c) - stirlingError(b);
   } else if (b < 10 && a >= 10) {
-    k = b * Math.log(b) - b - logGamma(b) + 0.5 * Math.log1p(-b / c) + stirlingError(c) - stirlingError(a);
+    k = b * log(b) - b - logGamma(b) + 0.5 * log1p(-b / c) + stirlingError(c) - stirlingError(a);
   } else {
-    return a * (x <= y ? Math.log(x) : Math.log1p(-y)) + b * (y <= x ? Math.log(y) : Math.log1p(-x)) - logBeta(a, b);
+    return a * (x <= y ? log(x) : log1p(-y)) + b * (y <= x ? log(y) : log1p(-x)) - logBeta(a, b);
   }
   const lambda = x <= y ? a - c * x : c * y - b;
   return k - deviance(a, -lambda / a, x, c / a) - deviance(b, lambda / b, y, c / b);

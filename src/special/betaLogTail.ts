@@ -1,6 +1,9 @@
 import { betaFraction } from './betaFraction';
 import { betaLogPrefactor } from './betaLogPrefactor';
 import { betaSmallAUpper } from './betaSmallAUpper';
+import { exp } from './elementary/exp';
+import { log } from './elementary/log';
+import { log1p } from './elementary/log1p';
 
 /**
  * log I_x(a, b) (upper = false) or log(1 - I_x(a, b)) (upper = true), with y = 1 - x given separately;
@@ -17,7 +20,7 @@ import { betaSmallAUpper } from './betaSmallAUpper';
  * @example
  * ```ts
  * import { betaLogTail } from './betaLogTail';
- * Math.exp(betaLogTail(0.5, 0.5, 2, 3, false)); // ≈ 0.6875
+ * exp(betaLogTail(0.5, 0.5, 2, 3, false)); // ≈ 0.6875
  * ```
  * @internal
  */
@@ -27,12 +30,12 @@ export function betaLogTail(x: number, y: number, a: number, b: number, upper: b
   const lp = betaLogPrefactor(x, y, a, b);
   if (lambda > 2 * x - 1) {
     // I_x(a, b) directly
-    if (!upper) return lp + Math.log(betaFraction(x, y, a, b, lambda));
-    if (a < 1 && x * Math.max(1, b) <= 2 && x <= 0.5) return Math.log(betaSmallAUpper(x, a, b));
-    return Math.log1p(-Math.exp(lp) * betaFraction(x, y, a, b, lambda));
+    if (!upper) return lp + log(betaFraction(x, y, a, b, lambda));
+    if (a < 1 && x * Math.max(1, b) <= 2 && x <= 0.5) return log(betaSmallAUpper(x, a, b));
+    return log1p(-exp(lp) * betaFraction(x, y, a, b, lambda));
   }
   // 1 - I_x(a, b) = I_y(b, a) directly
-  if (upper) return lp + Math.log(betaFraction(y, x, b, a, -lambda));
-  if (b < 1 && y * Math.max(1, a) <= 2 && y <= 0.5) return Math.log(betaSmallAUpper(y, b, a));
-  return Math.log1p(-Math.exp(lp) * betaFraction(y, x, b, a, -lambda));
+  if (upper) return lp + log(betaFraction(y, x, b, a, -lambda));
+  if (b < 1 && y * Math.max(1, a) <= 2 && y <= 0.5) return log(betaSmallAUpper(y, b, a));
+  return log1p(-exp(lp) * betaFraction(y, x, b, a, -lambda));
 }

@@ -2,6 +2,11 @@ import { betaLogPrefactor } from './betaLogPrefactor';
 import { betaLogTail } from './betaLogTail';
 import { logBeta } from './logBeta';
 import { normalQuantile } from './normalQuantile';
+import { exp } from './elementary/exp';
+import { pow } from './elementary/pow';
+import { expm1 } from './elementary/expm1';
+import { log } from './elementary/log';
+import { log1p } from './elementary/log1p';
 
 /**
  * The x <= median of Beta(a, b) with I_x(a, b) = p, 0 < p <= 0.5, by safeguarded Halley steps on
@@ -9,11 +14,11 @@ import { normalQuantile } from './normalQuantile';
  * `complement` is set, 1 - x (accurate when small: used for upper-tail quantiles of the mirrored problem).
  */
 function lowerTail(p: number, a: number, b: number, complement: boolean): number {
-  const logP = Math.log(p);
+  const logP = log(p);
   const lb = logBeta(a, b);
   // I_x(a, b) ≈ x^a / (a B(a, b)) as x -> 0: a lower limit for x when b >= 1, an upper one when b <= 1.
-  const ut = (logP + Math.log(a) + lb) / a;
-  if (ut < -690) return complement ? 1 : Math.pow(p, 1 / a) * Math.exp((Math.log(a) + lb) / a); // exact as x -> 0
+  const ut = (logP + log(a) + lb) / a;
+  if (ut < -690) return complement ? 1 : pow(p, 1 / a) * exp((log(a) + lb) / a); // exact as x -> 0
   let lo = -Infinity;
   let hi = 0;
   if (b >= 1) lo = ut - 1e-6 * Math.max(1, Math.abs(ut));
@@ -28,26 +33,26 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
     const t = 1 / (2 * b - 1);
     const h = 2 / (s + t);
     const w = (z * Math.sqrt(h + r)) / h - (t - s) * (r + 5 / 6 - 2 / (3 * h));
-    const l = 2 * w + Math.log(b / a); // x = 1 / (1 + e^l)
-    u = -(l > 30 ? l + Math.log1p(Math.exp(-l)) : Math.log1p(Math.exp(l)));
+    const l = 2 * w + log(b / a); // x = 1 / (1 + e^l)
+    u = -(l > 30 ? l + log1p(exp(-l)) : log1p(exp(l)));
   } else {
     const r = 2 * b;
     let t = 1 / (9 * b);
     t = 1 - t + z * Math.sqrt(t);
     t = r * t * t * t;
     if (t <= 0) {
-      u = Math.log1p(-Math.exp((Math.log1p(-p) + Math.log(b) + lb) / b));
+      u = log1p(-exp((log1p(-p) + log(b) + lb) / b));
     } else {
       t = (4 * a + r - 2) / t;
-      u = t <= 1 ? ut : Math.log1p(-2 / (t + 1));
+      u = t <= 1 ? ut : log1p(-2 / (t + 1));
     }
   }
   if (!(u > lo && u < hi)) u = lo === -Infinity ? Math.min(ut, hi - 1) : 0.5 * (lo + hi);
 
   let prev = Infinity;
   for (let it = 0; it < 100; it++) {
-    const x = Math.exp(u);
-    const y = -Math.expm1(u);
+    const x = exp(u);
+    const y = -expm1(u);
     const lp = betaLogPrefactor(x, y, a, b);
     const logI = betaLogTail(x, y, a, b, false);
     const g = logI - logP;
@@ -55,13 +60,13 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
     if (g < 0) lo = u;
     else hi = u;
     // g'(u) = h = x f(x) / I = exp(lp) / (y I); g''/g' = a - (b - 1) x / y - h.
-    const h = Math.exp(lp - Math.log(y) - logI);
+    const h = exp(lp - log(y) - logI);
     const n = g / h;
     const hk = 0.5 * n * (a - ((b - 1) * x) / y - h);
     const s = hk > -0.5 && hk < 0.5 ? n / (1 - hk) : n;
     const scale = Math.min(1, Math.abs(u));
     if (Math.abs(s) <= 1e-11 * scale || (Math.abs(s) <= 1e-7 * scale && Math.abs(s) >= 0.5 * prev)) {
-      return complement ? -Math.expm1(u - s) : x * Math.exp(-s);
+      return complement ? -expm1(u - s) : x * exp(-s);
     }
     prev = Math.abs(s);
     let un = u - s;
@@ -69,7 +74,7 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
     if (un === u) return complement ? y : x;
     u = un;
   }
-  return complement ? -Math.expm1(u) : Math.exp(u);
+  return complement ? -expm1(u) : exp(u);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { logGammaDiff } from './logBeta';
 import { logGamma1p } from './logGamma';
+import { exp } from './elementary/exp';
+import { expm1 } from './elementary/expm1';
+import { log } from './elementary/log';
 
 /**
  * 1 - I_x(a, b) for a small shape a (< 1) and x · max(1, b) <= 2, where I_x(a, b) is close to 1 and
@@ -28,6 +31,6 @@ export function betaSmallAUpper(x: number, a: number, b: number): number {
     sum += add;
     if (Math.abs(add) <= 1e-17 * Math.abs(sum)) break;
   }
-  const l = a * Math.log(x) - logGamma1p(a) - logGammaDiff(a, b);
-  return -Math.expm1(l) - Math.exp(l) * a * sum;
+  const l = a * log(x) - logGamma1p(a) - logGammaDiff(a, b);
+  return -expm1(l) - exp(l) * a * sum;
 }

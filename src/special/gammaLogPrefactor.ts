@@ -1,6 +1,9 @@
 import { log1pmx } from './log1pmx';
 import { logGamma, logGamma1p } from './logGamma';
 import { stirlingError } from './stirlingError';
+import { exp } from './elementary/exp';
+import { pow } from './elementary/pow';
+import { log } from './elementary/log';
 
 const HALF_LOG_2PI = 0.91893853320467274178;
 
@@ -23,22 +26,22 @@ const HALF_LOG_2PI = 0.91893853320467274178;
  * @internal
  */
 export function gammaLogPrefactor(a: number, x: number): number {
-  if (a < 10) return a * Math.log(x) - x - logGamma(a);
+  if (a < 10) return a * log(x) - x - logGamma(a);
   const t = (x - a) / a;
   let l: number;
   if (t >= -0.6) {
     l = log1pmx(t);
   } else {
     const r = x / a;
-    l = (r > 1e-290 ? Math.log(r) : Math.log(x) - Math.log(a)) - t;
+    l = (r > 1e-290 ? log(r) : log(x) - log(a)) - t;
   }
-  return 0.5 * Math.log(a) - HALF_LOG_2PI + a * l - stirlingError(a);
+  return 0.5 * log(a) - HALF_LOG_2PI + a * l - stirlingError(a);
 }
 
 /**
  * x^a e^(-x) / Γ(a) itself, to a few ulps: for a < 10 and x < 700 as a · pow(x, a) · e^(-x - log Γ(1 + a))
- * (pow is correctly rounded to within an ulp, so no |log|·eps loss from exponentiating a large
- * logarithm: gammaP(1, 1e-300) = 1e-300 exactly), otherwise exp({@link gammaLogPrefactor}).
+ * (elementary/pow keeps about 1e-15 relative, so there is no |log|·eps loss from exponentiating a
+ * large logarithm: gammaP(1, 1e-300) = 1e-300 to an ulp), otherwise exp({@link gammaLogPrefactor}).
  *
  * Domain: a > 0, x > 0. Internal: no validation.
  *
@@ -50,6 +53,6 @@ export function gammaLogPrefactor(a: number, x: number): number {
  * @internal
  */
 export function gammaPrefactor(a: number, x: number): number {
-  if (a < 10 && x < 700) return a * Math.pow(x, a) * Math.exp(-x - logGamma1p(a));
-  return Math.exp(gammaLogPrefactor(a, x));
+  if (a < 10 && x < 700) return a * pow(x, a) * exp(-x - logGamma1p(a));
+  return exp(gammaLogPrefactor(a, x));
 }

@@ -3,6 +3,9 @@ import { gammaLogPrefactor } from './gammaLogPrefactor';
 import { gammaSeries } from './gammaSeries';
 import { gammaSmallXQ } from './gammaSmallXQ';
 import { gammaTemmeApplies, gammaTemmeLog } from './gammaTemme';
+import { exp } from './elementary/exp';
+import { log } from './elementary/log';
+import { log1p } from './elementary/log1p';
 
 /**
  * log P(a, x) (upper = false) or log Q(a, x) (upper = true), never underflowing, each tail computed
@@ -26,10 +29,10 @@ export function gammaLogTail(a: number, x: number, upper: boolean): number {
   if (gammaTemmeApplies(a, x)) return gammaTemmeLog(a, x, upper);
   const lp = gammaLogPrefactor(a, x);
   if (x < a + 1) {
-    if (!upper) return lp + Math.log(gammaSeries(a, x));
-    if (a < 1) return Math.log(gammaSmallXQ(a, x));
-    return Math.log1p(-Math.exp(lp) * gammaSeries(a, x));
+    if (!upper) return lp + log(gammaSeries(a, x));
+    if (a < 1) return log(gammaSmallXQ(a, x));
+    return log1p(-exp(lp) * gammaSeries(a, x));
   }
   const f = gammaFraction(a, x);
-  return upper ? lp + Math.log(f) : Math.log1p(-Math.exp(lp) * f);
+  return upper ? lp + log(f) : log1p(-exp(lp) * f);
 }

@@ -3,6 +3,7 @@ import { gammaPrefactor } from './gammaLogPrefactor';
 import { gammaSeries } from './gammaSeries';
 import { gammaSmallXQ } from './gammaSmallXQ';
 import { gammaTemmeApplies, gammaTemmeLog } from './gammaTemme';
+import { exp } from './elementary/exp';
 
 /**
  * Regularised lower incomplete gamma function P(a, x) = γ(a, x) / Γ(a) (the Gamma(a, 1) distribution
@@ -26,7 +27,7 @@ import { gammaTemmeApplies, gammaTemmeLog } from './gammaTemme';
 export function gammaP(a: number, x: number): number {
   if (!(x > 0)) return 0;
   if (x === Infinity) return 1;
-  if (gammaTemmeApplies(a, x)) return Math.exp(gammaTemmeLog(a, x, false));
+  if (gammaTemmeApplies(a, x)) return exp(gammaTemmeLog(a, x, false));
   const f = gammaPrefactor(a, x);
   if (x < a + 1) return f * gammaSeries(a, x);
   return 1 - f * gammaFraction(a, x);
@@ -53,7 +54,7 @@ export function gammaP(a: number, x: number): number {
 export function gammaQ(a: number, x: number): number {
   if (!(x > 0)) return 1;
   if (x === Infinity) return 0;
-  if (gammaTemmeApplies(a, x)) return Math.exp(gammaTemmeLog(a, x, true));
+  if (gammaTemmeApplies(a, x)) return exp(gammaTemmeLog(a, x, true));
   if (x < a + 1) {
     if (a < 1) return gammaSmallXQ(a, x);
     return 1 - gammaPrefactor(a, x) * gammaSeries(a, x);

@@ -3,15 +3,19 @@ import { gammaLogTail } from './gammaLogTail';
 import { gammaP, gammaQ } from './gammaP';
 import { logGamma, logGamma1p } from './logGamma';
 import { normalQuantile } from './normalQuantile';
+import { exp } from './elementary/exp';
+import { pow } from './elementary/pow';
+import { log } from './elementary/log';
+import { log1p } from './elementary/log1p';
 
 /**
  * Solve T(x) = target in u = log x by safeguarded Halley steps, T = P(a, ·) (upper = false) or
  * Q(a, ·) (upper = true); u0 start, [lo, hi] a bracket in u. Returns x.
  */
 function solve(a: number, target: number, upper: boolean, u0: number, lo: number, hi: number): number {
-  const logTarget = Math.log(target);
+  const logTarget = log(target);
   let u = u0;
-  let x = Math.exp(u);
+  let x = exp(u);
   let prev = Infinity;
   for (let it = 0; it < 100; it++) {
     const lp = gammaLogPrefactor(a, x); // log(x f(x)), f the Gamma(a) density
@@ -21,8 +25,8 @@ function solve(a: number, target: number, upper: boolean, u0: number, lo: number
     // g = log(T / target) keeps full relative precision; in logs |log T|·eps would be lost.
     const t = a < 10 ? (upper ? gammaQ(a, x) : gammaP(a, x)) : 0;
     if (t > 1e-300) {
-      logT = Math.log(t);
-      g = Math.log(t / target);
+      logT = log(t);
+      g = log(t / target);
     } else {
       logT = gammaLogTail(a, x, upper);
       g = logT - logTarget;
@@ -31,39 +35,39 @@ function solve(a: number, target: number, upper: boolean, u0: number, lo: number
     if (g < 0 === upper) hi = u;
     else lo = u;
     // g'(u) = ±h, h = x f / T; g''/g' = a - x ∓ h (lower: -h, upper: +h).
-    const h = Math.exp(lp - logT);
+    const h = exp(lp - logT);
     const n = upper ? -g / h : g / h;
     const k = upper ? a - x + h : a - x - h;
     const hk = 0.5 * n * k;
     const s = hk > -0.5 && hk < 0.5 ? n / (1 - hk) : n;
     const scale = Math.max(1, Math.abs(u));
     if (Math.abs(s) <= 1e-11 * scale || (Math.abs(s) <= 1e-7 * scale && Math.abs(s) >= 0.5 * prev)) {
-      return x * Math.exp(-s);
+      return x * exp(-s);
     }
     prev = Math.abs(s);
     let un = u - s;
     if (!(un > lo && un < hi)) un = 0.5 * (lo + hi);
     if (un === u) return x;
     u = un;
-    x = Math.exp(u);
+    x = exp(u);
   }
   return x;
 }
 
 /** x <= median of Gamma(a) with P(a, x) = p, 0 < p <= 0.5. */
 function lower(p: number, a: number): number {
-  const logP = Math.log(p);
+  const logP = log(p);
   // P(a, x) <= x^a / Γ(a + 1): this bound is a lower limit for x and exact as x -> 0.
   const lg1 = logGamma1p(a);
   const ut = (logP + lg1) / a;
-  if (ut < -690) return Math.pow(p, 1 / a) * Math.exp(lg1 / a); // x < 1e-300: the bound is exact
+  if (ut < -690) return pow(p, 1 / a) * exp(lg1 / a); // x < 1e-300: the bound is exact
   let u0 = ut;
   if (2 * a >= -1.24 * logP) {
     const c = 1 / (9 * a);
     const v = 1 - c + normalQuantile(p) * Math.sqrt(c);
-    if (v > 0) u0 = Math.log(a) + 3 * Math.log(v);
+    if (v > 0) u0 = log(a) + 3 * log(v);
   }
-  const hi = Math.log(a); // median < mean
+  const hi = log(a); // median < mean
   const lo = ut - 1e-6 * Math.max(1, Math.abs(ut));
   if (!(u0 > lo && u0 < hi)) u0 = 0.5 * (lo + hi);
   return solve(a, p, false, u0, lo, hi);
@@ -71,11 +75,11 @@ function lower(p: number, a: number): number {
 
 /** x >= median of Gamma(a) with Q(a, x) = q, 0 < q <= 0.5. */
 function upper(q: number, a: number): number {
-  const logQ = Math.log(q);
-  const logP = Math.log1p(-q);
+  const logQ = log(q);
+  const logP = log1p(-q);
   const lg1 = logGamma1p(a);
-  const lo = (Math.log(0.5) + lg1) / a - 1e-6; // median >= (Γ(a + 1)/2)^(1/a)
-  const hi = Math.log(3 * a + 1000); // Chernoff: Q(a, 3a + 1000) < 1e-400
+  const lo = (log(0.5) + lg1) / a - 1e-6; // median >= (Γ(a + 1)/2)^(1/a)
+  const hi = log(3 * a + 1000); // Chernoff: Q(a, 3a + 1000) < 1e-400
   let u0: number;
   if (2 * a < -1.24 * logP) {
     u0 = (logP + lg1) / a;
@@ -84,8 +88,8 @@ function upper(q: number, a: number): number {
     const v = 1 - c - normalQuantile(q) * Math.sqrt(c);
     let x = v > 0 ? a * v * v * v : a + 1;
     // Far upper tail: Q ≈ x^(a-1) e^-x / Γ(a).
-    if (x > 4.4 * a + 6) x = -logQ - logGamma(a) + (a - 1) * Math.log(x);
-    u0 = Math.log(x);
+    if (x > 4.4 * a + 6) x = -logQ - logGamma(a) + (a - 1) * log(x);
+    u0 = log(x);
   }
   if (!(u0 > lo && u0 < hi)) u0 = 0.5 * (lo + hi);
   return solve(a, q, true, u0, lo, hi);

@@ -1,4 +1,7 @@
 import { logGamma1p } from './logGamma';
+import { exp } from './elementary/exp';
+import { expm1 } from './elementary/expm1';
+import { log } from './elementary/log';
 
 /**
  * Q(a, x) for small a (a < 1) and small x (x < 2), where Q is small but P is close to 1, so 1 - P
@@ -26,6 +29,6 @@ export function gammaSmallXQ(a: number, x: number): number {
     sum += add;
     if (Math.abs(add) < Math.abs(sum) * 1e-17) break;
   }
-  const l = a * Math.log(x) - logGamma1p(a);
-  return -Math.expm1(l) - Math.exp(l) * a * sum;
+  const l = a * log(x) - logGamma1p(a);
+  return -expm1(l) - exp(l) * a * sum;
 }

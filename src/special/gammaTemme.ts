@@ -1,5 +1,8 @@
 import { log1pmx } from './log1pmx';
 import { normalMillsRatio } from './normalCdf';
+import { exp } from './elementary/exp';
+import { log } from './elementary/log';
+import { log1p } from './elementary/log1p';
 
 const HALF_LOG_2PI = 0.91893853320467274178;
 
@@ -36,7 +39,7 @@ const C: readonly (readonly number[])[] = [
  * @example
  * ```ts
  * import { gammaTemmeLog } from './gammaTemme';
- * Math.exp(gammaTemmeLog(1e9, 1e9, true)); // ≈ 0.5 - 1/(3√(2π·1e9))
+ * exp(gammaTemmeLog(1e9, 1e9, true)); // ≈ 0.5 - 1/(3√(2π·1e9))
  * ```
  * @internal
  */
@@ -54,8 +57,8 @@ export function gammaTemmeLog(a: number, x: number, upper: boolean): number {
   }
   const sa = Math.sqrt(a);
   // The smaller tail: Q for x >= a, P for x < a; P = ½erfc(-η√(a/2)) - R_a.
-  const small = -a * d - HALF_LOG_2PI + Math.log(normalMillsRatio(Math.abs(eta) * sa) + (mu < 0 ? -sum : sum) / sa);
-  return upper === mu >= 0 ? small : Math.log1p(-Math.exp(small));
+  const small = -a * d - HALF_LOG_2PI + log(normalMillsRatio(Math.abs(eta) * sa) + (mu < 0 ? -sum : sum) / sa);
+  return upper === mu >= 0 ? small : log1p(-exp(small));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { log1p } from './elementary/log1p';
 /**
  * log(1 + t) - t, accurate near t = 0 (where both terms nearly cancel).
  *
@@ -16,7 +17,7 @@
  * @internal
  */
 export function log1pmx(t: number): number {
-  if (t < -0.6 || t > 0.6) return Math.log1p(t) - t;
+  if (t < -0.6 || t > 0.6) return log1p(t) - t;
   const r = t / (2 + t);
   const y = r * r;
   let term = y;

@@ -1,5 +1,7 @@
 import { logGamma } from './logGamma';
 import { stirlingError } from './stirlingError';
+import { log } from './elementary/log';
+import { log1p } from './elementary/log1p';
 
 const HALF_LOG_2PI = 0.91893853320467274178;
 
@@ -23,11 +25,11 @@ const HALF_LOG_2PI = 0.91893853320467274178;
 export function logGammaDiff(a: number, b: number): number {
   let sum = 0;
   while (b < 10) {
-    sum += Math.log1p(a / b);
+    sum += log1p(a / b);
     b += 1;
   }
   const c = a + b;
-  return sum + (b - 0.5) * Math.log1p(-a / c) - a * Math.log(c) + a + stirlingError(b) - stirlingError(c);
+  return sum + (b - 0.5) * log1p(-a / c) - a * log(c) + a + stirlingError(b) - stirlingError(c);
 }
 
 /**
@@ -56,9 +58,9 @@ export function logBeta(a: number, b: number): number {
   if (a < 10) return logGamma(a) + logGammaDiff(a, b);
   const c = a + b;
   return (
-    (a - 0.5) * Math.log(a / c) +
-    (b - 0.5) * Math.log1p(-a / c) -
-    0.5 * Math.log(c) +
+    (a - 0.5) * log(a / c) +
+    (b - 0.5) * log1p(-a / c) -
+    0.5 * log(c) +
     HALF_LOG_2PI +
     stirlingError(a) +
     stirlingError(b) -

@@ -1,4 +1,6 @@
 import { stirlingError } from './stirlingError';
+import { log } from './elementary/log';
+import { log1p } from './elementary/log1p';
 
 const HALF_LOG_2PI = 0.91893853320467274178;
 
@@ -63,8 +65,8 @@ function logGamma2p(a: number): number {
  * @internal
  */
 export function logGamma(x: number): number {
-  if (x < 0.5) return logGamma2p(x) - Math.log1p(x) - Math.log(x);
-  if (x < 1.5) return logGamma2p(x - 1) - Math.log(x);
+  if (x < 0.5) return logGamma2p(x) - log1p(x) - log(x);
+  if (x < 1.5) return logGamma2p(x - 1) - log(x);
   if (x < 2.5) return logGamma2p(x - 2);
   if (x < 10) {
     let z = x;
@@ -73,9 +75,9 @@ export function logGamma(x: number): number {
       z -= 1;
       prod *= z;
     }
-    return Math.log(prod) + logGamma2p(z - 2);
+    return log(prod) + logGamma2p(z - 2);
   }
-  return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + stirlingError(x);
+  return (x - 0.5) * log(x) - x + HALF_LOG_2PI + stirlingError(x);
 }
 
 /**
@@ -95,6 +97,6 @@ export function logGamma(x: number): number {
  */
 export function logGamma1p(a: number): number {
   if (a < -0.5 || a >= 1.5) return logGamma(a + 1);
-  if (a < 0.5) return logGamma2p(a) - Math.log1p(a);
+  if (a < 0.5) return logGamma2p(a) - log1p(a);
   return logGamma2p(a - 1);
 }

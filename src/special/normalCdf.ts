@@ -1,3 +1,4 @@
+import { exp } from './elementary/exp';
 /** Cody's central rational: Φ(y) - 1/2 for |y| <= 0.67448975. */
 function central(y: number): number {
   const s = y * y;
@@ -60,7 +61,7 @@ function upperTail(y: number): number {
   if (y <= 0.67448975) return 0.5 - central(y);
   if (y >= 38.5) return 0;
   const s = Math.trunc(y * 16) / 16;
-  return Math.exp(-s * s * 0.5) * Math.exp(-(y - s) * (y + s) * 0.5) * scaledTail(y);
+  return exp(-s * s * 0.5) * exp(-(y - s) * (y + s) * 0.5) * scaledTail(y);
 }
 
 /**
@@ -113,6 +114,6 @@ export function normalUpperCdf(x: number): number {
  * @internal
  */
 export function normalMillsRatio(y: number): number {
-  if (y <= 0.67448975) return (0.5 - central(y)) * Math.exp(0.5 * y * y) * 2.506628274631000502415765284811;
+  if (y <= 0.67448975) return (0.5 - central(y)) * exp(0.5 * y * y) * 2.506628274631000502415765284811;
   return scaledTail(y) * 2.506628274631000502415765284811;
 }

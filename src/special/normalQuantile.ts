@@ -1,3 +1,4 @@
+import { log } from './elementary/log';
 /**
  * Standard normal quantile Φ⁻¹(p).
  *
@@ -47,7 +48,7 @@ export function normalQuantile(p: number): number {
   // r = sqrt(-log(min(p, 1 - p))); 1 - p is exact here (p > 0.925).
   const tail = q < 0 ? p : 1 - p;
   if (!(tail > 0)) return tail === 0 ? (q < 0 ? -Infinity : Infinity) : NaN;
-  let r = Math.sqrt(-Math.log(tail));
+  let r = Math.sqrt(-log(tail));
   let z: number;
   if (r <= 5) {
     r -= 1.6;

@@ -1,6 +1,9 @@
 import { clopperPearsonLimits } from '../intervals/kernels/clopperPearsonLimits';
 import { wilsonLimits } from '../intervals/kernels/wilsonLimits';
 import { twoSidedZ } from '../intervals/kernels/twoSidedZ';
+import { exp } from '../special/elementary/exp';
+import { log } from '../special/elementary/log';
+import { log1p } from '../special/elementary/log1p';
 
 /** Interval methods for a survey proportion, all on the effective base. */
 export type SurveyProportionMethod = 'logit' | 'korn-graubard' | 'wilson' | 'wald';
@@ -66,7 +69,7 @@ function rawLimits(p: number, se: number, n: number, level: number, method: Surv
     case 'logit': {
       if (!atBoundary) {
         const z = twoSidedZ(level);
-        const logit = Math.log(p) - Math.log1p(-p);
+        const logit = log(p) - log1p(-p);
         const half = (z * se) / (p * (1 - p));
         return { lower: expit(logit - half), upper: expit(logit + half), method, notes };
       }
@@ -92,5 +95,5 @@ function kornGraubard(x: number, n: number, level: number): [number, number] {
 }
 
 function expit(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
 }

@@ -59,3 +59,32 @@ describe('elementary functions (fdlibm algorithms) against mpmath, correctly rou
     expect(expm1(1000)).toBe(Infinity);
   });
 });
+
+import { pow } from '../../src/special/elementary/pow';
+
+describe('pow for positive bases (double-double log)', () => {
+  const rows = (data as unknown as { pow: [string, string, string][] }).pow.map(
+    ([x, a, y]) => [Number(x), Number(a), Number(y)] as const,
+  );
+  let worst = 0;
+  const rel = (x: number, a: number, y: number) => (y === 0 ? (pow(x, a) === 0 ? 0 : Infinity) : Math.abs(pow(x, a) - y) / y);
+  for (const [x, a, y] of rows) worst = Math.max(worst, rel(x, a, y));
+  it(`x^a against mpmath over ${rows.length} arguments (|a log x| up to 2000): worst relative error ${worst.toExponential(1)} <= 1e-15 (exp's ulp plus a times log(m)'s ulp)`, () => {
+    for (const [x, a, y] of rows) expect(rel(x, a, y), `pow(${x}, ${a})`).toBeLessThanOrEqual(1e-15);
+  });
+  it('edge values', () => {
+    expect(pow(0, 2)).toBe(0);
+    expect(pow(0, 0)).toBe(1);
+    expect(pow(0, -1)).toBe(Infinity);
+    expect(pow(1, 1e300)).toBe(1);
+    expect(pow(4, 0.5)).toBe(2);
+    expect(pow(2, 10)).toBe(1024);
+    expect(pow(0.05, Infinity)).toBe(0);
+    expect(pow(2, Infinity)).toBe(Infinity);
+    expect(pow(0.5, -Infinity)).toBe(Infinity);
+    expect(pow(1e300, 2)).toBe(Infinity);
+    expect(pow(1e-300, 2)).toBe(0);
+    expect(pow(0.05, 1.7976931348623143e308)).toBe(0);
+    expect(pow(1.5, 1e306)).toBe(Infinity);
+  });
+});

@@ -1,4 +1,6 @@
 import { stirlingError } from '../../random/stirlingError';
+import { exp } from '../../special/elementary/exp';
+import { log } from '../../special/elementary/log';
 
 const HALF_LOG_TWO_PI = 0.91893853320467274178;
 
@@ -21,7 +23,7 @@ function bd0(x: number, m: number): number {
     }
     return s;
   }
-  return x * Math.log(x / m) + m - x;
+  return x * log(x / m) + m - x;
 }
 
 /**
@@ -32,7 +34,7 @@ function bd0(x: number, m: number): number {
  * @example
  * ```ts
  * import { logPoissonPmf } from './logPoissonPmf';
- * Math.exp(logPoissonPmf(3, 2)); // 0.18044704431548356
+ * exp(logPoissonPmf(3, 2)); // 0.18044704431548356
  * ```
  * @internal
  */
@@ -40,5 +42,5 @@ export function logPoissonPmf(x: number, m: number): number {
   if (x < 0) return -Infinity;
   if (m === 0) return x === 0 ? 0 : -Infinity;
   if (x === 0) return -m;
-  return -stirlingError(x) - bd0(x, m) - HALF_LOG_TWO_PI - 0.5 * Math.log(x);
+  return -stirlingError(x) - bd0(x, m) - HALF_LOG_TWO_PI - 0.5 * log(x);
 }

@@ -1,6 +1,8 @@
 import { stirlingError } from '../../random/stirlingError';
 import { logPoissonPmf } from './logPoissonPmf';
 import { truncatedPoissonMass } from './truncatedPoissonMass';
+import { exp } from '../../special/elementary/exp';
+import { log } from '../../special/elementary/log';
 
 /**
  * Sison & Glaz's (1995) approximation v(c) of the probability that every count of a multinomial
@@ -37,8 +39,8 @@ export function sisonGlazCoverage(c: number, counts: ArrayLike<number>, n: numbe
     const a = x + c;
     const b = x > c ? x - c : 0;
     const mass = truncatedPoissonMass(x, b, a);
-    const pa = Math.exp(logPoissonPmf(a, x));
-    const pb = b > 0 ? Math.exp(logPoissonPmf(b - 1, x)) : 0;
+    const pa = exp(logPoissonPmf(a, x));
+    const pb = b > 0 ? exp(logPoissonPmf(b - 1, x)) : 0;
     const da = c + 1;
     const db = b - x;
     const r1 = x * (pb - pa);
@@ -51,7 +53,7 @@ export function sisonGlazCoverage(c: number, counts: ArrayLike<number>, n: numbe
     const m4 = r4 / mass;
     const m1sq = m1 * m1;
     const variance = m2 - m1sq;
-    logMass += Math.log(mass);
+    logMass += log(mass);
     shift += m1;
     s2 += variance;
     s3 += m3 - 3 * m1 * m2 + 2 * m1sq * m1;
@@ -66,6 +68,6 @@ export function sisonGlazCoverage(c: number, counts: ArrayLike<number>, n: numbe
     (g1 * z * (z2 - 3)) / 6 +
     (g2 * (z2 * (z2 - 6) + 3)) / 24 +
     (g1 * g1 * (z2 * (z2 * (z2 - 15) + 45) - 15)) / 72;
-  const v = Math.sqrt(n / s2) * Math.exp(stirlingError(n) + logMass - z2 / 2) * poly;
+  const v = Math.sqrt(n / s2) * exp(stirlingError(n) + logMass - z2 / 2) * poly;
   return Number.isFinite(v) ? v : 0;
 }

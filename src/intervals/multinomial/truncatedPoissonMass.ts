@@ -1,5 +1,6 @@
 import { gammaP, gammaQ } from '../../special/gammaP';
 import { logPoissonPmf } from './logPoissonPmf';
+import { exp } from '../../special/elementary/exp';
 
 /** Up to this many support points the mass is summed term by term (cheaper than two incomplete gammas). */
 const DIRECT_TERMS = 1025;
@@ -21,7 +22,7 @@ const DIRECT_TERMS = 1025;
 export function truncatedPoissonMass(mean: number, lo: number, hi: number): number {
   if (hi - lo < DIRECT_TERMS) {
     const start = Math.min(hi, Math.max(lo, Math.floor(mean)));
-    const first = Math.exp(logPoissonPmf(start, mean));
+    const first = exp(logPoissonPmf(start, mean));
     let sum = first;
     let term = first;
     for (let j = start; j < hi; j++) {
