@@ -8,10 +8,10 @@ import { wilsonLimits } from './kernels/wilsonLimits';
 import { scoreLimits } from './multinomial/scoreLimits';
 import { sisonGlazConstant } from './multinomial/sisonGlazConstant';
 
-const METHODS = ['sison-glaz', 'goodman', 'quesenberry-hurst', 'wilson'] as const;
+const METHODS = ['sison-glaz', 'goodman', 'quesenberry-hurst', 'wilson'] as const satisfies readonly MultinomialMethod[];
 
 /** Methods of {@link multinomialCI}. */
-export type MultinomialMethod = (typeof METHODS)[number];
+export type MultinomialMethod = 'sison-glaz' | 'goodman' | 'quesenberry-hurst' | 'wilson';
 
 /** Options of {@link multinomialCI}. */
 export interface MultinomialCIOptions {

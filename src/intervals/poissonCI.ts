@@ -6,10 +6,10 @@ import { byarLimits } from './kernels/byarLimits';
 import { poissonExactLimits } from './kernels/poissonExactLimits';
 import { twoSidedZ } from './kernels/twoSidedZ';
 
-const METHODS = ['exact', 'byar', 'normal'] as const;
+const METHODS = ['exact', 'byar', 'normal'] as const satisfies readonly PoissonMethod[];
 
 /** Methods of {@link poissonCI}. */
-export type PoissonMethod = (typeof METHODS)[number];
+export type PoissonMethod = 'exact' | 'byar' | 'normal';
 
 /** Options of {@link poissonCI}. */
 export interface PoissonCIOptions {

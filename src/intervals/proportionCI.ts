@@ -9,10 +9,10 @@ import { wilsonLimits } from './kernels/wilsonLimits';
 import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 
-const METHODS = ['wilson', 'clopper-pearson', 'jeffreys', 'agresti-coull', 'wald', 'logit'] as const;
+const METHODS = ['wilson', 'clopper-pearson', 'jeffreys', 'agresti-coull', 'wald', 'logit'] as const satisfies readonly ProportionMethod[];
 
 /** Methods of {@link proportionCI}. */
-export type ProportionMethod = (typeof METHODS)[number];
+export type ProportionMethod = 'wilson' | 'clopper-pearson' | 'jeffreys' | 'agresti-coull' | 'wald' | 'logit';
 
 /** Options of {@link proportionCI}. */
 export interface ProportionCIOptions {

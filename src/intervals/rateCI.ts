@@ -5,10 +5,10 @@ import { validate } from '../core/validate';
 import { byarLimits } from './kernels/byarLimits';
 import { poissonExactLimits } from './kernels/poissonExactLimits';
 
-const METHODS = ['auto', 'exact', 'byar'] as const;
+const METHODS = ['auto', 'exact', 'byar'] as const satisfies readonly RateMethod[];
 
 /** Methods of {@link rateCI}. */
-export type RateMethod = (typeof METHODS)[number];
+export type RateMethod = 'auto' | 'exact' | 'byar';
 
 /** Options of {@link rateCI}. */
 export interface RateCIOptions {

@@ -7,10 +7,10 @@ import { twoSidedZ } from './kernels/twoSidedZ';
 import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 
-const METHODS = ['exact', 'normal'] as const;
+const METHODS = ['exact', 'normal'] as const satisfies readonly RateRatioMethod[];
 
 /** Methods of {@link rateRatioCI}. */
-export type RateRatioMethod = (typeof METHODS)[number];
+export type RateRatioMethod = 'exact' | 'normal';
 
 /** One group of a rate ratio: events and the population (person-years) they arose in. */
 export interface RateGroup {
