@@ -114,6 +114,12 @@ export function proportionCI(successes: number, trials: number, options?: Propor
       const rawUpper = centre + half;
       lower = x === 0 ? 0 : Math.max(0, rawLower);
       upper = x === n ? 1 : Math.min(1, rawUpper);
+      if (method === 'agresti-coull') {
+        // The Agresti-Coull interval contains Wilson's, which contains x / n; with tiny weighted n the
+        // rounding of centre - half can still land just above x / n, so keep the limits bracketing it.
+        lower = Math.min(lower, p);
+        upper = Math.max(upper, p);
+      }
       if (rawLower < 0 || rawUpper > 1) {
         notes.push(`${method === 'wald' ? 'Wald' : 'Agresti-Coull'} limits fell outside [0, 1] and were clipped to it`);
       }

@@ -184,6 +184,14 @@ describe('regressions found by the properties above', () => {
   });
 });
 
+describe('regression: agresti-coull at tiny weighted n', () => {
+  it('keeps x / n inside the limits when rounding would push the lower limit above it', () => {
+    const n = 2.220446049250313e-16;
+    const r = proportionCI(Math.min(n, 1.112536929253601e-308 * n), n, { level: 0.9323920391708512, method: 'agresti-coull' });
+    expect(r.lower <= r.value && r.value <= r.upper).toBe(true);
+  });
+});
+
 describe('extreme magnitudes (arithmetic only: methods that need no special-function quantiles)', () => {
   const huge = fc.double({ min: 1e-300, max: 1e300, noNaN: true });
   it('proportionCI wilson, wald, agresti-coull, logit: no NaN and limits in [0, 1] for trials up to 1e300', () => {

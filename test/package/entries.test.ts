@@ -43,7 +43,7 @@ describe('package.json', () => {
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.files).toEqual(['dist', 'README.md', 'LICENSE']);
     expect(pkg.engines.node).toBe('>=20.19');
-    expect(pkg.scripts.test).toBe('vitest run');
+    expect(pkg.scripts.test).toBe('vitest run --config test/vitest.config.ts');
     expect(Object.keys(pkg.dependencies)).toEqual(['zod']);
   });
 });

@@ -32,3 +32,21 @@ describe('reproducible arithmetic', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('browser-safe core', () => {
+  it('src/ imports no Node built-ins and touches no Node globals', () => {
+    const offenders: string[] = [];
+    for (const file of files('src')) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line.replace(/\/\/.*$/, '');
+          if (/^\s*(\*|\/\*)/.test(code)) return;
+          if (/from ['"](node:|fs|path|os|crypto|url|util)['"]|\brequire\(|\bprocess\.|\bBuffer\b|\b__dirname\b/.test(code)) {
+            offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+          }
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+});
