@@ -76,10 +76,10 @@ export function report(): string[] {
   }
   lines.push(
     '',
-    'Methods: survey victims by the logit interval on the effective base (Korn & Graubard 1998); the recorded',
-    'share and the victims never recorded by Monte Carlo propagation (100,000 draws, percentile limits), the',
-    'police count a binomial thinning of the victims; the split by Dirichlet draws of the shares. ASSUMED inputs',
-    'are listed at the top of examples/england-wales-stalking.ts.',
+    'Methods: survey victims by the logit interval on the effective base (as R survey\'s svyciprop); the',
+    'recorded share and the victims never recorded by Monte Carlo propagation (100,000 draws, percentile',
+    'limits), the police count a binomial thinning of the victims; the split by Dirichlet draws of the shares.',
+    'ASSUMED inputs are listed at the top of examples/england-wales-stalking.ts.',
   );
   return lines;
 }

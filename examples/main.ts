@@ -1,5 +1,6 @@
 /**
- * The darkfigure tour: `npm run example` (or `npx tsx examples/main.ts`).
+ * The darkfigure tour: `npm run example:tour` (or `npx tsx examples/main.ts`). `npm run example` runs the
+ * main estimate, examples/england-wales-stalking.ts.
  *
  * Each section answers one question with the library and prints the result. The README's tour is this
  * output (test/package/readme.test.ts checks they agree). Add a section by appending to `sections`.
@@ -74,7 +75,7 @@ export const sections: Section[] = [
   },
 ];
 
-/** The whole tour as printed by `npm run example`. */
+/** The whole tour as printed by `npm run example:tour`. */
 export function tourText(): string {
   return sections.map((section) => `## ${section.title}\n${section.lines().join('\n')}\n`).join('\n');
 }

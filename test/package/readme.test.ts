@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { report } from '../../examples/england-wales-stalking';
 import { tourText } from '../../examples/main';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -9,7 +10,12 @@ describe('README', () => {
     expect(readme).toContain('```sh\nnpm install && npm run example\n```');
     expect(readme).toContain('```sh\nnpm test\n```');
   });
-  it("tour is exactly what `npm run example` prints (regenerate the block from examples/main.ts)", () => {
+  it('main estimate block is exactly what `npm run example` prints (examples/england-wales-stalking.ts)', () => {
+    const block = /<!-- main:start -->\n```text\n([\s\S]*?)\n```\n<!-- main:end -->/.exec(readme);
+    expect(block, 'README block between <!-- main:start --> and <!-- main:end -->').not.toBeNull();
+    expect(block?.[1]).toBe(report().join('\n'));
+  });
+  it("tour is exactly what `npm run example:tour` prints (regenerate the block from examples/main.ts)", () => {
     const block = /<!-- tour:start -->\n```text\n([\s\S]*?)```\n<!-- tour:end -->/.exec(readme);
     expect(block, 'README tour block between <!-- tour:start --> and <!-- tour:end -->').not.toBeNull();
     expect(block?.[1]).toBe(tourText());
