@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenIncidence, InputError, type HiddenIncidence } from '../../src/index';
 import ref from '../fixtures/r/incidence-reference.json';
+import { errorOf } from '../helpers';
 
 const stalking = {
   recorded: { count: 7706, from: '2013-04-01', to: '2016-02-04' },
@@ -9,15 +10,6 @@ const stalking = {
   recording: { successes: 100, trials: 2000 },
 };
 
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** Relative difference. */
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { impliedRecording, InputError } from '../../src/index';
 import ref from '../fixtures/r/incidence-reference.json';
+import { errorOf } from '../helpers';
 
 const england = {
   recorded: { count: 7706, from: '2013-04-01', to: '2016-02-04' },
@@ -8,15 +9,6 @@ const england = {
   reporting: { estimate: 0.5, standardError: 0.03 },
 };
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('impliedRecording', () => {
   it('England and Wales: about 1 victim in 425 recorded, about 1 report in 212', () => {

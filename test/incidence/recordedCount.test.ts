@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { InputError } from '../../src/core/InputError';
 import { validate } from '../../src/core/validate';
 import { recordedCount } from '../../src/incidence/recordedCount';
+import { errorOf } from '../helpers';
 
 const parse = (recorded: unknown) => validate('f', z.object({ recorded: recordedCount }), { recorded }).recorded;
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (e) {
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('recorded counts', () => {
   it('a number is one year', () => {

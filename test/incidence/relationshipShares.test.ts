@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, multinomialCI, relationshipShares } from '../../src/index';
+import { errorOf } from '../helpers';
 
 const seeds = { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 };
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('relationshipShares', () => {
   it("the press figures (86%) get a remainder 'other' of 14%; without a base they are exact, and say so", () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hiddenIncidence, impliedRecording, InputError, splitByShares } from '../../src/index';
 import ref from '../fixtures/r/incidence-reference.json';
+import { errorOf } from '../helpers';
 
 const seeds = { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 };
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 const sum = (r: ReturnType<typeof splitByShares>) => Object.values(r.categories).reduce((s, c) => s + c.value, 0);
 
 describe('splitByShares', () => {

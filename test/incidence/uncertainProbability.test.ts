@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { InputError } from '../../src/core/InputError';
 import { validate } from '../../src/core/validate';
 import { uncertainProbability } from '../../src/incidence/uncertainProbability';
 import { uncertainQuantity } from '../../src/incidence/uncertainQuantity';
 import { normalQuantile } from '../../src/special/normalQuantile';
+import { errorOf } from '../helpers';
 
 const schema = z.object({ p: uncertainProbability });
 const parse = (p: unknown) => validate('f', schema, { p }).p;
 const quantity = z.object({ x: uncertainQuantity('a number > 0') });
 const parseQuantity = (x: unknown) => validate('f', quantity, { x }).x;
 
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 const z975 = -normalQuantile(0.025);
 

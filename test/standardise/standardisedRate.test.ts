@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { describe, expect, it } from 'vitest';
-import { InputError, type InputIssue } from '../../src/core/InputError';
 import { esp2013 } from '../../src/data/esp2013';
 import { standardisedRate, type StandardisedRateRow } from '../../src/standardise/standardisedRate';
 import data from '../fixtures/r/standardise.json';
 import { rel } from './phe';
+import { issuesOf } from '../helpers';
 
 const FOUR = ['15-24', '25-34', '35-44', '45-59'];
 const standard4 = [
@@ -15,15 +15,6 @@ const standard4 = [
   { age: '45-59', population: 20500 },
 ];
 
-function issuesOf(f: () => unknown): InputIssue[] {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).issues;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('standardisedRate: R cross-check (test/fixtures/r/standardise.R)', () => {
   it('Dobson limits from Byar limits at levels 0.8 to 0.998, per 100000 and per 1, non-integer counts', () => {

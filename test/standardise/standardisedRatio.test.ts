@@ -2,23 +2,14 @@
 // R cross-check (test/fixtures/r/standardise.R) and properties.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, type InputIssue } from '../../src/core/InputError';
 import { expectedCount } from '../../src/standardise/expectedCount';
 import { standardisedRatio } from '../../src/standardise/standardisedRatio';
 import data from '../fixtures/r/standardise.json';
 import { fixAge, groupBy, num, readPhe, rel } from './phe';
+import { issuesOf } from '../helpers';
 
 const TOL = 1e-9;
 
-function issuesOf(f: () => unknown): InputIssue[] {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).issues;
-  }
-  throw new Error('expected an InputError');
-}
 
 const results = readPhe('DSR_ISR-testresults_ISR.csv');
 const refdata = readPhe('DSR_ISR-refdata.csv');

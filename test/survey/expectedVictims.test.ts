@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import data from '../fixtures/r/survey-proportion.json';
-import { InputError } from '../../src/core/InputError';
 import { expectedVictims, type PrevalenceRow, type PopulationInputRow } from '../../src/survey/expectedVictims';
 import { populationEnglandWales2018, populationSelectedAreas2018 } from '../../src/data/index';
 import type { SurveyProportionMethod } from '../../src/survey/surveyLimits';
+import { errorOf } from '../helpers';
 
 const METHODS: SurveyProportionMethod[] = ['logit', 'korn-graubard', 'wilson', 'wald'];
 
@@ -13,15 +13,6 @@ function close(actual: number, expected: number, tol: number) {
   if (!(rel <= tol)) throw new Error(`expected ${actual} to be within relative ${tol} of ${expected} (relative error ${rel})`);
 }
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** The assumed CSEW 2015 designs used in the docs and examples (the press published no bases). */
 const csew2015: PrevalenceRow[] = [

@@ -4,6 +4,7 @@ import data from '../fixtures/r/survey-proportion.json';
 import { InputError } from '../../src/core/InputError';
 import { surveyProportion, type SurveyProportionInput } from '../../src/survey/surveyProportion';
 import type { SurveyProportionMethod } from '../../src/survey/surveyLimits';
+import { errorOf } from '../helpers';
 
 const METHODS: SurveyProportionMethod[] = ['logit', 'korn-graubard', 'wilson', 'wald'];
 
@@ -17,15 +18,6 @@ function close(actual: number, expected: number, tol: number) {
   if (!(rel <= tol)) throw new Error(`expected ${actual} to be within relative ${tol} of ${expected} (relative error ${rel})`);
 }
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('surveyProportion against R survey::svyciprop', () => {
   // svyciprop's logit limits come from svyglm(), stopped at glm's default epsilon 1e-8: they agree to ~3e-9.
