@@ -38,6 +38,11 @@ function receivedOf(issue: z.core.$ZodIssue, root: unknown): unknown {
  * @internal
  */
 export function validate<S extends z.ZodType>(functionName: string, schema: S, input: unknown): z.output<S> {
+  // Parse without reportInput first: zod 4's compiled object fast path is several times faster without it
+  // (about 0.6 us against 2.5-3 us for rateCI's schema). Only a failing input is parsed again, with
+  // reportInput, so the error can name the values given; results and errors are the same either way.
+  const fast = schema.safeParse(input);
+  if (fast.success) return fast.data;
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issues: InputIssue[] = result.error.issues.map((issue) => {

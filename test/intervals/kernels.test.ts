@@ -54,3 +54,19 @@ describe('interval kernels', () => {
     }
   });
 });
+
+describe('poissonExactLimits memo for whole counts below 10', () => {
+  it('returns the same bits as the uncached computation, across many levels (more than the 8 remembered)', async () => {
+    const { gammaQuantile, gammaQuantileUpper } = await import('../../src/special/gammaQuantile');
+    const { poissonExactLimits: limits } = await import('../../src/intervals/kernels/poissonExactLimits');
+    for (let round = 0; round < 2; round++) {
+      for (const level of [0.5, 0.8, 0.9, 0.95, 0.99, 0.998, 0.999, 0.9999, 0.99999, 0.6]) {
+        for (let x = 0; x < 12; x++) {
+          const tail = (1 - level) / 2;
+          const expected = [x === 0 ? 0 : gammaQuantile(tail, x), gammaQuantileUpper(tail, x + 1)];
+          expect(limits(x, level)).toEqual(expected);
+        }
+      }
+    }
+  });
+});
