@@ -1,5 +1,7 @@
 /**
- * Runs every bench/*.bench.ts file (each `export default defineBenchmarks([...])`) and prints a table.
+ * Runs every bench/*.bench.ts file (each `export default defineBenchmarks([...])`) and prints a table,
+ * then the reports those files declare (`export const reports = defineReports([...])`: work timed its own
+ * way, e.g. beside R), each under its name.
  *
  *   npm run bench                 # all benchmarks
  *   npm run bench -- wilson       # only those whose file or name contains "wilson"
@@ -11,7 +13,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import type { Benchmark } from './types';
+import type { Benchmark, Report } from './types';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2]?.toLowerCase();
@@ -66,8 +68,12 @@ const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .sort();
 const results: Result[] = [];
+const reports: { file: string; report: Report }[] = [];
 for (const file of files) {
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default?: Benchmark[] };
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default?: Benchmark[]; reports?: Report[] };
+  for (const report of mod.reports ?? []) {
+    if (!filter || `${file} ${report.name}`.toLowerCase().includes(filter)) reports.push({ file, report });
+  }
   const benchmarks = mod.default;
   if (!Array.isArray(benchmarks)) throw new Error(`${file} must \`export default defineBenchmarks([...])\``);
   for (const bench of benchmarks) {
@@ -89,8 +95,14 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row
 const line = (cells: string[]) =>
   cells.map((c, i) => (i >= 2 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ');
 console.log(`node ${process.version}, ${budgetMs} ms per benchmark (median of samples)`);
-console.log(line(header));
-console.log(line(widths.map((w) => '-'.repeat(w))));
-for (const row of rows) console.log(line(row));
-if (results.length === 0) console.log(filter ? `no benchmark matches "${filter}"` : 'no bench/*.bench.ts files found');
+if (results.length > 0 || reports.length === 0) {
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+}
+if (results.length === 0 && reports.length === 0) console.log(filter ? `no benchmark matches "${filter}"` : 'no bench/*.bench.ts files found');
+for (const { file, report } of reports) {
+  console.log(`\n${file.replace(/\.bench\.ts$/, '')}: ${report.name}`);
+  for (const text of await report.run()) console.log(`  ${text}`);
+}
 if (sink === Symbol.for('never')) console.log('');

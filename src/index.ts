@@ -65,3 +65,32 @@ export type { UncertainProbability } from './incidence/uncertainProbability';
 export type { UncertainQuantity } from './incidence/uncertainQuantity';
 export type { RecordedCount } from './incidence/recordedCount';
 export { multinomialCI, type MultinomialCIOptions, type MultinomialMethod } from './intervals/multinomialCI';
+export {
+  changeOverTime,
+  type ChangeOverTime,
+  type ChangeOverTimeOptions,
+  type ChangePeriod,
+  type PeriodCount,
+} from './compare/changeOverTime';
+export { perDay, type PerDay, type PerDayOptions, type Period } from './compare/perDay';
+export {
+  funnelLimits,
+  type FunnelFlag,
+  type FunnelGrid,
+  type FunnelLimitRow,
+  type FunnelLimitsInput,
+  type FunnelMethod,
+  type FunnelOverdispersion,
+  type FunnelType,
+} from './compare/funnelLimits';
+export { funnelPlot, type FunnelArea, type FunnelPlot, type FunnelPlotOptions, type FunnelPlotRow } from './compare/funnelPlot';
+export {
+  localEstimates,
+  type LocalArea,
+  type LocalEstimate,
+  type LocalEstimates,
+  type LocalEstimatesInput,
+  type LocalEstimatesOptions,
+  type LocalEstimatesSummary,
+  type LocalFlag,
+} from './compare/localEstimates';

@@ -225,6 +225,154 @@ export const battery: Record<string, BatteryCase[]> = {
     { args: [{ value: 100_000, lower: 80_000, upper: 125_000, level: 0.95, method: 'x' }, relationship, { scale: 'percent', base: 400, ...mc }] },
     { args: [50_000, { a: 0.5, b: 0.3 }, mc] },
   ],
+  changeOverTime: [
+    ...[undefined, 0.9, 0.95, 0.998].flatMap((level) =>
+      (
+        [
+          [{ count: 152, from: '2015-01-01', to: '2015-12-31' }, { count: 239, from: '2017-01-01', to: '2017-12-31' }],
+          [{ count: 239, days: 365 }, { count: 152, days: 366 }],
+          [{ count: 7706, from: '2013-04-01', to: '2016-02-04' }, { count: 2700, days: 365 }],
+          [{ count: 0, days: 30 }, { count: 4, days: 31 }],
+          [{ count: 9, days: 30 }, { count: 0, days: 31 }],
+          [{ count: 1, days: 365 }, { count: 100_000, days: 365 }],
+          [{ count: 12.5, days: 40.25 }, { count: 3.2, days: 50 }],
+        ] as const
+      ).map(([before, after]) => ({ args: level === undefined ? [before, after] : [before, after, { level }] })),
+    ),
+    { args: [{ count: 239, from: '2017-01-01', to: '2017-12-31' }, { count: 152, from: '2015-01-01', to: '2015-12-31' }], throws: true },
+    { args: [{ count: 5, from: '2015-01-01', to: '2015-12-31' }, { count: 6, from: '2015-06-01', to: '2016-05-31' }], throws: true },
+    { args: [{ count: 0, days: 3 }, { count: 0, days: 3 }], throws: true },
+  ],
+  perDay: [
+    ...[undefined, 0.9, 0.998].flatMap((level) =>
+      (
+        [
+          [1579, { from: '2017-01-01', to: '2017-12-31' }],
+          [974, { days: 365 }],
+          [239, { from: '2016-01-01', to: '2016-12-31' }],
+          [0, { days: 365 }],
+          [1, { days: 1040 }],
+          [7706, { from: '2013-04-01', to: '2016-02-04' }],
+          [2.5, { days: 0.5 }],
+        ] as const
+      ).map(([count, period]) => ({ args: level === undefined ? [count, period] : [count, period, { level }] })),
+    ),
+    { args: [5, 365], throws: true },
+  ],
+  // funnel plots (helper FUNNEL): exact binomial / Poisson and Wilson limits, grids, overdispersion
+  funnelLimits: [
+    ...(
+      [
+        { type: 'proportion', target: 0.80642448, precision: [1, 2, 3, 50, 110000], method: 'wilson' },
+        { type: 'proportion', target: 0.80642448, precision: [1, 2, 3, 50, 110000] },
+        { type: 'proportion', target: 0.049, precision: [1, 20, 11500, 1e9], levels: [0.9, 0.95, 0.998, 0.999] },
+        { type: 'proportion', target: 0.3, precision: { from: 1, to: 40, points: 30 } },
+        { type: 'proportion', target: 0.8 },
+        { type: 'rate', target: 20, precision: [1000, 100_000, 669_338, 59_115_809] },
+        { type: 'rate', target: 2, precision: [10, 1000], per: 1000, levels: [0.99] },
+        { type: 'rate', target: 3.0075 },
+        { type: 'ratio', target: 1, precision: [0.01, 0.5, 1, 37.3, 1e4, 1e8] },
+        { type: 'ratio', target: 1.3, precision: { from: 0.2, to: 8000, points: 25 } },
+        { type: 'ratio', target: 1 },
+      ] as const
+    ).map((input) => ({ args: [input] })),
+    { args: [{ type: 'proportion', target: 80.6 }], throws: true },
+    { args: [{ type: 'proportion', target: 0.5, precision: [10, 12.5] }], throws: true },
+    { args: [{ type: 'ratio', target: 1, method: 'wilson' }], throws: true },
+  ],
+  funnelPlot: [
+    ...(['none', 'multiplicative', 'additive'] as const).flatMap((overdispersion) => [
+      {
+        args: [
+          [
+            { area: 'Lewisham', count: 1579, population: 303536 },
+            { area: 'Bromley', count: 1468, population: 331096 },
+            { area: 'Greenwich', count: 1459, population: 286186 },
+            { area: 'Bexley', count: 974, population: 247258 },
+            { area: 'Dartford and Gravesham', count: 1481, population: 216094 },
+            { area: 'Wycombe', count: 239, population: 174641 },
+            { area: 'Chiltern', count: 106, population: 95927 },
+            { area: 'South Bucks', count: 108, population: 70043 },
+          ],
+          { overdispersion },
+        ],
+      },
+      {
+        args: [
+          [100, 150, 180, 80, 120, 225].map((count, i) => ({ area: 'abcdef'[i], count, expected: [108, 112, 165, 95, 100, 220][i] })),
+          { overdispersion, target: 1, trim: 0.05, precision: { from: 50, to: 300, points: 20 } },
+        ],
+      },
+      {
+        args: [
+          [12, 45, 30, 88, 5, 61, 140, 23, 9, 70, 33, 51].map((count, i) => ({
+            area: `Area ${i + 1}`,
+            count,
+            denominator: [40, 120, 95, 200, 30, 150, 310, 60, 41, 180, 70, 160][i],
+          })),
+          { overdispersion, levels: [0.9, 0.99] },
+        ],
+      },
+      {
+        args: [
+          [
+            { area: 'a', count: 35078.488, denominator: 41980 },
+            { area: 'b', count: 24803.6256, denominator: 31824 },
+            { area: 'c', count: 50050.7443, denominator: 61921 },
+          ],
+          { overdispersion, method: 'wilson' },
+        ],
+      },
+    ]),
+    { args: [[{ area: 'a', count: 0, population: 1000 }, { area: 'b', count: 0, population: 5000 }]] },
+    { args: [[{ area: 'only', count: 12, population: 50000 }], { target: 20, overdispersion: 'additive' }] },
+    { args: [[{ area: 'Lincolnshire', count: 22, population: 755833 }, { area: 'Bedfordshire', count: 179, population: 0 }]], throws: true },
+    { args: [[{ area: 'Lincolnshire', count: 22, population: 755833 }, { area: 'Lincolnshire', count: 179, population: 669338 }]], throws: true },
+    { args: [[{ count: 22, population: 755833 }]], throws: true },
+    { args: [[{ area: 'Lincolnshire', count: 22.5, population: 755833 }]], throws: true },
+  ],
+  // local estimates (helper LOCAL): shared national prevalence, per-area count noise, funnel flags
+  localEstimates: (() => {
+    const band = (women: number, men: number) => [
+      { sex: 'female', age: '16-59', population: women },
+      { sex: 'male', age: '16-59', population: men },
+    ];
+    const csew = [
+      { sex: 'female', age: '16-59', estimate: 0.049, base: 11500, designFactor: 1.2 },
+      { sex: 'male', age: '16-59', estimate: 0.024, base: 9800, designFactor: 1.2 },
+    ];
+    const foi = (count: number) => ({ count, from: '2013-04-01', to: '2016-02-04' });
+    const two = [
+      { name: 'Lincolnshire', population: band(205_000, 208_000), recorded: foi(22) },
+      { name: 'Bedfordshire', population: band(198_000, 201_000), recorded: foi(179) },
+    ];
+    const years = (scale: number) =>
+      ['female', 'male'].flatMap((sex) => Array.from({ length: 60 }, (_, age) => ({ sex, age, population: Math.round(scale * (1000 + 37 * ((age * 7) % 13))) })));
+    const bands = [
+      { sex: 'female', age: '16-24', estimate: 0.09, effectiveBase: 900 },
+      { sex: 'female', age: '25-59', estimate: 0.04, standardError: 0.003 },
+      { sex: 'male', age: '16-24', estimate: 0.04, lower: 0.03, upper: 0.05 },
+      { sex: 'male', age: '25-59', estimate: 0.02, base: 4000 },
+    ];
+    const five = [1, 2.5, 0.7, 1.8, 4].map((scale, i) => ({
+      name: `area ${i}`,
+      code: `E0700000${i}`,
+      population: years(scale),
+      recorded: i === 2 ? { count: 40, days: 730.5 } : 150 + 90 * i,
+    }));
+    const reporting = { estimate: 0.5, lower: 0.4, upper: 0.6 };
+    return [
+      { args: [{ areas: two, prevalence: csew, reporting }] }, // defaults: 10,000 draws, seed 42
+      { args: [{ areas: five, prevalence: bands, reporting, populationYear: 2018 }, { draws: 2000, seed: 3, level: 0.9 }] },
+      { args: [{ areas: five, prevalence: bands, reporting, recording: { successes: 40, trials: 800 }, incidentsPerVictim: { estimate: 1.3, standardError: 0.1 } }, { draws: 1001, countNoise: 'poisson' }] },
+      { args: [{ areas: five, prevalence: bands, reporting: 0.5 }, { draws: 1000, countNoise: 'none', target: 0.01, overdispersion: 'additive' }] },
+      { args: [{ areas: five, prevalence: bands, reporting }, { draws: 500, seed: -7, overdispersion: 'multiplicative', level: 0.998 }] },
+      { args: [{ areas: [two[0], { ...two[1], name: 'Lincolnshire' }], prevalence: csew, reporting }], throws: true },
+      { args: [{ areas: [two[0], { ...two[1], recorded: 17.5 }], prevalence: csew, reporting }], throws: true },
+      { args: [{ areas: [two[0], { ...two[1], population: band(0, 0) }], prevalence: csew, reporting }], throws: true },
+      { args: [{ areas: [two[0], { population: band(1, 1), recorded: 3 }], prevalence: csew, reporting }], throws: true },
+    ] as BatteryCase[];
+  })(),
 };
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { count, positive } from '../core/schemas';
+import { datedCount, daysCount } from '../core/period';
+import { count } from '../core/schemas';
 import { HINT } from '../core/validate';
 import { forwardIssues } from './forwardIssues';
 
@@ -28,27 +29,6 @@ export interface NormalisedCount {
   notes: string[];
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 of an ISO date, or undefined if it is not a real date. */
-function dayNumber(text: string): number | undefined {
-  const m = ISO.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return ms / 86400000;
-}
-
-const isoDate = z.string({ error: "an ISO date such as '2013-04-01'" }).check((ctx) => {
-  if (dayNumber(ctx.value) === undefined) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: "a real calendar date written YYYY-MM-DD, such as '2013-04-01'" });
-  }
-});
-
 const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 
 function annualised(c: number, days: number, what: string): NormalisedCount {
@@ -62,22 +42,9 @@ function annualised(c: number, days: number, what: string): NormalisedCount {
   };
 }
 
-const period = z
-  .strictObject({ count, from: isoDate, to: isoDate })
-  .check((ctx) => {
-    const from = dayNumber(ctx.value.from)!;
-    const to = dayNumber(ctx.value.to)!;
-    if (from > to) {
-      ctx.issues.push({ code: 'custom', path: ['from'], input: ctx.value.from, message: `a date on or before to (${ctx.value.to})` });
-      ctx.issues.push({ code: 'custom', path: ['to'], input: ctx.value.to, message: `a date on or after from (${ctx.value.from})` });
-    }
-  })
-  .transform((v) => {
-    const days = dayNumber(v.to)! - dayNumber(v.from)! + 1;
-    return annualised(v.count, days, `${days} days (${v.from} to ${v.to}, both included)`);
-  });
+const period = datedCount.transform((v) => annualised(v.count, v.days, v.text));
 
-const withDays = z.strictObject({ count, days: positive }).transform((v) => annualised(v.count, v.days, `${fmt(v.days)} days`));
+const withDays = daysCount.transform((v) => annualised(v.count, v.days, v.text));
 
 const plain = count.transform((c): NormalisedCount => ({ count: c, factor: 1, annual: c, days: undefined, notes: [] }));
 

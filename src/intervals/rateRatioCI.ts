@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, positive } from '../core/schemas';
 import { validate } from '../core/validate';
-import { betaQuantile, betaQuantileUpper } from '../special/betaQuantile';
+import { conditionalRatioLimits } from './kernels/conditionalRatioLimits';
 import { twoSidedZ } from './kernels/twoSidedZ';
 import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
@@ -98,21 +98,9 @@ export function rateRatioCI(a: RateGroup, b: RateGroup, options?: RateRatioCIOpt
       `no events in ${xa === 0 ? 'a' : 'b'}: the log-scale normal interval is undefined; exact conditional limits used instead`,
     );
   }
-  // Clopper-Pearson limits for p = share of events in a, each with its complement 1 - p taken from
-  // the other beta tail: pL / (1 - pL) and pU / (1 - pU) without cancellation.
-  const tail = (1 - lvl) / 2;
-  let lower = 0;
-  let upper = Infinity;
-  if (xa > 0) lower = ratioLimit(betaQuantile(tail, xa, xb + 1), betaQuantileUpper(tail, xb + 1, xa), ta, tb);
-  else notes.push('no events in a: the rate ratio and its lower limit are 0');
-  if (xb > 0) upper = ratioLimit(betaQuantileUpper(tail, xa + 1, xb), betaQuantile(tail, xb, xa + 1), ta, tb);
-  else notes.push('no events in b: the rate ratio and its upper limit are unbounded (Infinity)');
+  const [lower, upper] = conditionalRatioLimits(xa, ta, xb, tb, lvl);
+  if (xa === 0) notes.push('no events in a: the rate ratio and its lower limit are 0');
+  if (xb === 0) notes.push('no events in b: the rate ratio and its upper limit are unbounded (Infinity)');
   if (xb > 0 && upper === Infinity) notes.push('the upper limit is too large to represent (Infinity): very few events in b');
   return interval(value, lower, upper, lvl, 'exact', { notes });
-}
-
-/** (p / (1 - p)) × tb / ta from p and 1 - p; on the log scale if the plain product is 0 × Infinity. */
-function ratioLimit(p: number, complement: number, ta: number, tb: number): number {
-  const r = (p / complement) * (tb / ta);
-  return Number.isNaN(r) ? exp(log(p) - log(complement) + log(tb) - log(ta)) : r;
 }

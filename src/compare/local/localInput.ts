@@ -1,0 +1,160 @@
+import * as z from 'zod';
+import { InputError, type InputIssue } from '../../core/InputError';
+import { ageBand, count, level, options, positive, seed, wholeCount } from '../../core/schemas';
+import { validate } from '../../core/validate';
+import { countNoiseOption } from '../../incidence/noiseModel';
+import { positiveProbability } from '../../incidence/positiveProbability';
+import { uncertainQuantity } from '../../incidence/uncertainQuantity';
+import { checkSurveyDesign, normaliseSurveyDesign, surveyDesignShape, type SurveyDesign } from '../../survey/surveyDesign';
+import { areaCount } from './areaCount';
+import { areaStrata, overlappingStrata, type Stratum } from './areaStrata';
+import type { StratumPrevalence } from './localMonteCarlo';
+
+const sex = z.string({ error: "a sex such as 'female' or 'male'" }).refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" });
+const prevalenceRow = z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age']));
+const populationRow = z.object({ sex, age: ageBand, population: count });
+const areaName = z
+  .string({ error: 'an area name (a non-empty string)' })
+  .refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' });
+const area = z.object(
+  {
+    name: areaName,
+    code: z.string({ error: 'a string such as an ONS GSS code' }).optional(),
+    population: z
+      .array(populationRow, { error: 'an array of population rows { sex, age, population }' })
+      .min(1, { error: 'at least one population row' }),
+    recorded: areaCount,
+  },
+  { error: 'an area { name, population, recorded }' },
+);
+const dividesBy = "the share of reports recorded is the recorded share / reporting";
+
+/** Most prevalence draws held at once (draws x strata): 160 MB of Float64Array. */
+const MAX_PREVALENCE_DRAWS = 20_000_000;
+
+/** The schema of the whole input, options included. */
+const schema = z.strictObject({
+  areas: z.array(area, { error: 'an array of areas { name, population, recorded }' }).min(1, { error: 'at least one area' }),
+  prevalence: z
+    .array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' })
+    .min(1, { error: 'at least one prevalence row' }),
+  reporting: positiveProbability(dividesBy),
+  recording: positiveProbability('the expected recorded count is victims x reporting x recording').optional(),
+  incidentsPerVictim: uncertainQuantity('incidents per victim > 0').optional(),
+  populationYear: wholeCount.refine((y) => y >= 1000 && y <= 9999, { error: 'a year such as 2018' }).optional(),
+  options: options({
+    level,
+    draws: wholeCount
+      .refine((x) => x >= 100 && x <= 1_000_000, { error: 'a whole number of draws from 100 to 1,000,000' })
+      .default(10_000),
+    seed,
+    countNoise: countNoiseOption,
+    target: positive.optional(),
+    overdispersion: z
+      .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" })
+      .default('none'),
+  }),
+});
+
+/** Issues shown at most; the rest are counted in one closing issue. */
+const MAX_ISSUES = 25;
+
+/** Throw the issues as one InputError, at most MAX_ISSUES of them listed. @internal */
+export function throwIssues(issues: InputIssue[]): never {
+  if (issues.length > MAX_ISSUES) {
+    const rest = issues.length - MAX_ISSUES;
+    const kept = issues.slice(0, MAX_ISSUES);
+    kept.push({ path: ['areas'], expected: 'areas without the problems above', received: `${rest} more problems`, hint: 'not listed; fix the first ones and run again' });
+    throw new InputError('localEstimates', kept);
+  }
+  throw new InputError('localEstimates', issues);
+}
+
+
+/** The parsed input of `localEstimates`, as its schema outputs it. @internal */
+export type ParsedLocalInput = z.output<typeof schema>;
+
+/** Everything `localEstimates` needs, validated once. @internal */
+export interface LocalInput {
+  v: ParsedLocalInput;
+  strata: Stratum[];
+  designs: SurveyDesign[];
+  prevalence: StratumPrevalence[];
+  /** Areas x strata populations, row-major. */
+  populations: Float64Array;
+  /** Each area's synthetic victims at the prevalence estimates (> 0). */
+  pointVictims: Float64Array;
+}
+
+/**
+ * Validate the input of `localEstimates` once, at the edge: the zod schema (rows, national inputs,
+ * options), then the checks that need several rows at once (overlapping prevalence bands, duplicate area
+ * names, each area's population per stratum, areas without victims), all collected into one
+ * {@link InputError} naming each row and field.
+ * @internal
+ */
+export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
+  const v = validate('localEstimates', schema, { ...(input as object), options: opts });
+
+  // Strata, once; then every area's population per stratum, once (all problems collected).
+  const strata: Stratum[] = v.prevalence.map((r) => ({ sex: r.sex, band: r.age }));
+  if (v.options.draws * strata.length > MAX_PREVALENCE_DRAWS) {
+    throwIssues([
+      {
+        path: ['draws'],
+        expected: `at most ${Math.floor(MAX_PREVALENCE_DRAWS / strata.length).toLocaleString('en-GB')} draws for ${strata.length} strata (draws x strata at most 20,000,000: the shared prevalence draws are held in memory)`,
+        received: v.options.draws,
+      },
+    ]);
+  }
+  const overlap = overlappingStrata(strata);
+  if (overlap.length > 0) throwIssues(overlap);
+  const issues: InputIssue[] = [];
+  const designs = v.prevalence.map((r) => normaliseSurveyDesign(r));
+  const prevalence: StratumPrevalence[] = designs.map((d, h) => {
+    const random = d.estimate > 0 && d.estimate < 1 && d.standardError > 0;
+    const nu = d.effectiveBase - 1;
+    if (random && !(nu > 0)) {
+      issues.push({
+        path: ['prevalence', h],
+        expected: 'an effective base > 1 (a Beta distribution with this mean and standard error does not exist)',
+        received: d.effectiveBase,
+      });
+    }
+    return { estimate: d.estimate, alpha: d.estimate * nu, beta: (1 - d.estimate) * nu, fixed: !random };
+  });
+  if (!designs.some((d) => d.estimate > 0)) {
+    issues.push({ path: ['prevalence'], expected: 'at least one prevalence estimate above 0 (victims would be 0 everywhere)', received: designs.map((d) => d.estimate) });
+  }
+  const seen = new Map<string, number>();
+  v.areas.forEach((a, i) => {
+    const key = a.name.trim();
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else issues.push({ path: ['areas', i, 'name'], expected: 'a name no other area has', received: a.name, hint: `duplicates areas[${first}].name; merge the rows of one area (sum populations and counts) or name them apart` });
+  });
+  const { populations, issues: rowIssues } = areaStrata(v.areas, strata);
+  issues.push(...rowIssues);
+
+  const S = strata.length;
+  const A = v.areas.length;
+  const pointVictims = new Float64Array(A);
+  if (issues.length === 0) {
+    for (let i = 0; i < A; i++) {
+      let V = 0;
+      for (let s = 0; s < S; s++) V += populations[i * S + s]! * designs[s]!.estimate;
+      pointVictims[i] = V;
+      if (!(V > 0)) {
+        issues.push({
+          path: ['areas', i, 'population'],
+          expected: 'people in at least one stratum whose prevalence is above 0',
+          received: 0,
+          hint: `area ${JSON.stringify(v.areas[i]!.name)} has no expected victims`,
+        });
+      }
+    }
+  }
+  if (issues.length > 0) throwIssues(issues);
+
+  return { v, strata, designs, prevalence, populations, pointVictims };
+}
