@@ -25,7 +25,7 @@ function publicExamples(): Example[] {
   const out: Example[] = [];
   for (const file of sourceFiles(join(root, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const doc of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*export (?:function|class) (\w+)/g)) {
+    for (const doc of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*export (?:function|class) (\w+)/g)) {
       const blocks = [...doc[1]!.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/^\s*\* ?/gm, ''));
       blocks
         .filter((code) => /from 'darkfigure(\/data)?'/.test(code))
@@ -54,6 +54,15 @@ describe('@example blocks of the public API run as written', () => {
       write: false,
       logLevel: 'silent',
     });
-    await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString('base64')}`);
+    // run it, capturing what it prints: an example must never show NaN
+    const printed: string[] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => void printed.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    try {
+      await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString('base64')}`);
+    } finally {
+      console.log = log;
+    }
+    expect(printed.join('\n')).not.toMatch(/\bNaN\b/);
   });
 });

@@ -1,38 +1,9 @@
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { localEstimates } from '../../src/index';
 import { populationSelectedAreas2018, stalkingFigures } from '../../src/data/index';
 import { boroughs2017, districtsPopulation, lincolnshireBedfordshire, nationalTarget, report } from '../../examples/local-areas';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function examplesOf(): string[] {
-  const text = readFileSync(new URL('../../src/compare/localEstimates.ts', import.meta.url), 'utf8');
-  const doc = /\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*export function localEstimates/.exec(text)?.[1] ?? '';
-  return [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/^\s*\* ?/gm, ''));
-}
-
 describe('the @example of localEstimates', () => {
-  it('runs as written against the package entry', async () => {
-    const blocks = examplesOf();
-    expect(blocks.length).toBeGreaterThan(0);
-    for (const code of blocks) {
-      expect(code).toContain("from 'darkfigure'");
-      const result = await build({
-        stdin: { contents: code, resolveDir: root, loader: 'ts', sourcefile: 'localEstimates.example.ts' },
-        alias: { darkfigure: './src/index.ts' },
-        bundle: true,
-        format: 'esm',
-        platform: 'neutral',
-        write: false,
-        logLevel: 'silent',
-      });
-      await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString('base64')}`);
-    }
-  });
-
   it('gives the values its comments state', () => {
     const population = (women: number, men: number) => [
       { sex: 'female', age: '16-59', population: women },

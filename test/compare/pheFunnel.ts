@@ -1,27 +1,6 @@
 // Reads PHEindicatormethods' funnel-plot test CSVs (test/fixtures/phe/funnel-prop_*.csv; see the README there).
 import { readFileSync } from 'node:fs';
-
-function splitLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
+import { splitLine } from '../standardise/phe';
 
 /** Rows of a funnel CSV as records of strings (byte-order mark and carriage returns removed). */
 export function readFunnelCsv(name: string): Record<string, string>[] {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
-function splitLine(line: string): string[] {
+export function splitLine(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
