@@ -17,6 +17,11 @@ const UNDERFLOW = -7.45133219101941108420e2;
  * Method: argument reduction x = k ln2 + r, |r| <= ln2/2, and a Remez rational approximation of
  * e^r, as in fdlibm's `e_exp.c` (Sun Microsystems, 1993). Used instead of `Math.exp`, whose last
  * bits differ between engines.
+ * @example
+ * ```ts
+ * import { exp } from './exp';
+ * exp(1); // 2.718281828459045, the same bits in every engine
+ * ```
  * @internal
  */
 export function exp(x: number): number {

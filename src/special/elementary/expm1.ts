@@ -15,6 +15,11 @@ const Q5 = -2.01099218183624371326e-7;
  *
  * Method: fdlibm's `s_expm1.c` (Sun Microsystems, 1993): argument reduction by k ln2 and a
  * rational approximation with a correction for the reduction's rounding.
+ * @example
+ * ```ts
+ * import { expm1 } from './expm1';
+ * expm1(1e-10); // 1.00000000005e-10 (e^x - 1 without cancellation)
+ * ```
  * @internal
  */
 export function expm1(x: number): number {

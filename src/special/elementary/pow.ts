@@ -14,6 +14,11 @@ const SPLITTER = 134217729; // 2^27 + 1
  * Method: x = 2^k m with m in [sqrt(2)/2, sqrt(2)); a log x = a k ln2 + a log m with a k ln2_hi
  * formed exactly by Dekker's (1971) two-product, the sum kept as a double-double (Knuth's two-sum),
  * and x^a = e^hi (1 + lo). Domain: x >= 0 finite; a may be infinite (as Math.pow: 0.5^Infinity = 0). Internal.
+ * @example
+ * ```ts
+ * import { pow } from './pow';
+ * pow(1e-300, 1); // 1e-300 (exp(log(x)) would lose about 690 ulps here)
+ * ```
  * @internal
  */
 export function pow(x: number, a: number): number {
