@@ -1,7 +1,8 @@
 /**
  * hiddenIncidence with 1,000,000 Monte Carlo draws (target: under 100 ms on Node 20), and the delta method.
- * Draws per second = ops/s x 1,000,000. Sampler throughput beside numpy, and the 10,000,000-draw memory check,
- * are in bench/incidence-speed.ts (`npx tsx bench/incidence-speed.ts`).
+ * Draws per second = ops/s x 1,000,000. Sampler throughput beside numpy is the report of samplers.bench.ts
+ * (`npm run bench -- numpy`); milliseconds per count-noise model, CPU time and the 10,000,000-draw memory
+ * check are in bench/incidence-speed.ts (run it bundled, as its header says).
  */
 import { hiddenIncidence, impliedRecording } from '../src/index';
 import { defineBenchmarks } from './types';

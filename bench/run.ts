@@ -7,12 +7,15 @@
  *   npm run bench -- wilson       # only those whose file or name contains "wilson"
  *   BENCH_TIME_MS=2000 npm run bench   # time per benchmark (default 500 ms)
  *
- * Benchmarks are never timed assertions: this only reports.
+ * Benchmarks are never timed assertions: this only reports. Each file is bundled with esbuild first, so
+ * the timings are those of the library as users get it (see `load`).
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
 import type { Benchmark, Report } from './types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -64,13 +67,36 @@ function format(n: number): string {
   return n.toPrecision(3);
 }
 
+/**
+ * Each bench file is bundled with esbuild (with the library source it imports) and the bundle imported:
+ * the code runs as users get it, one bundled module (as `npm run build` makes), not module by module
+ * through tsx's loader, whose per-module wrappers cost time in the hot loops.
+ */
+const buildDir = mkdtempSync(join(tmpdir(), 'darkfigure-bench-'));
+process.on('exit', () => rmSync(buildDir, { recursive: true, force: true }));
+async function load(file: string): Promise<{ default?: Benchmark[]; reports?: Report[] }> {
+  const outfile = join(buildDir, file.replace(/\.ts$/, '.mjs'));
+  await build({
+    entryPoints: [join(here, file)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    // CommonJS dependencies (the @stdlib oracles) call require(), which an ES module bundle must provide.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return (await import(pathToFileURL(outfile).href)) as { default?: Benchmark[]; reports?: Report[] };
+}
+
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .sort();
 const results: Result[] = [];
 const reports: { file: string; report: Report }[] = [];
 for (const file of files) {
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default?: Benchmark[]; reports?: Report[] };
+  const mod = await load(file);
   for (const report of mod.reports ?? []) {
     if (!filter || `${file} ${report.name}`.toLowerCase().includes(filter)) reports.push({ file, report });
   }

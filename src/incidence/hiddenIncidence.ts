@@ -122,7 +122,7 @@ const ONE = uncertainQuantity('incidents per victim > 0').parse(1);
  *   reporting: { successes: 150, trials: 300 },
  *   recording: { successes: 100, trials: 2000 },
  * });
- * result.victims; // { value: 108254, lower: 87154, upper: 136183, level: 0.95, method: 'monte-carlo', ... }
+ * result.victims; // { value: 108254, lower: 87102, upper: 136165, level: 0.95, method: 'monte-carlo', ... }
  * result.unrecorded.value; // victims never in police records a year
  * ```
  */

@@ -2,9 +2,14 @@ import { createGenerator } from '../random/generator';
 import { drawVictims, NOISE_POISSON } from './drawVictims';
 import { fillProbabilityDraws } from './fillProbabilityDraws';
 import { fillQuantityDraws } from './fillQuantityDraws';
-import { percentileInterval } from './percentileInterval';
+import { fillVictimDraws } from './fillVictimDraws';
+import { percentileSummary } from './percentileSummary';
 import { streamSeeds } from './streamSeeds';
 import type { HiddenIncidenceModel, ModelDraws, ModelSummary, Moments, Output } from './hiddenIncidenceModel';
+
+// Each pass over the draws is its own small function: engines then optimise each loop with complete
+// type feedback (one large function with many loops is compiled before its later loops have run, and
+// is thrown back to the interpreter when it reaches them).
 
 /** x, or Infinity where an infinite draw made it NaN (Infinity x 0, Infinity - Infinity). */
 function finiteOrInfinity(x: number): number {
@@ -16,38 +21,72 @@ function unrecordedOf(poisson: boolean, v: number, rvf: number, q: number): numb
   return finiteOrInfinity(poisson ? v * (1 - q) : v - rvf);
 }
 
-/**
- * Sample standard deviation of `a` (in its current order), from sums shifted by `centre` (the point
- * estimate) against cancellation; undefined if any draw is infinite. Computed on each array in draw
- * order, before it is reordered, so every code path sums in the same order and gives identical numbers.
- */
-function standardDeviation(a: Float64Array, centre: number): number | undefined {
-  const n = a.length;
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - centre;
-    s1 += d;
-    s2 += d * d;
-  }
+/** Standard deviation from sums of d = x - centre over n draws (undefined if infinite). */
+function deviation(s1: number, s2: number, n: number): number | undefined {
   if (!Number.isFinite(s2) || n < 2) return undefined;
   const mean = s1 / n;
   return Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
 }
 
-/** Standard deviation of the multiplier 1 / (k q) from the recorded-share draws q (k exact), in draw order. */
-function multiplierDeviation(q: Float64Array, k: number, centre: number): number | undefined {
+/**
+ * q[i] = reporting[i] x q[i] (the recorded share, written over the recording draws), and the standard
+ * deviation of the multiplier 1 / (k q) in draw order (its limits follow from those of q).
+ */
+function recordedShareInto(q: Float64Array, reporting: Float64Array, k: number, centre: number): number | undefined {
   const n = q.length;
   let s1 = 0;
   let s2 = 0;
   for (let i = 0; i < n; i++) {
-    const d = 1 / (k * q[i]!) - centre;
+    const share = reporting[i]! * q[i]!;
+    q[i] = share;
+    const d = 1 / (k * share) - centre;
     s1 += d;
     s2 += d * d;
   }
-  if (!Number.isFinite(s2) || n < 2) return undefined;
-  const mean = s1 / n;
-  return Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
+  return deviation(s1, s2, n);
+}
+
+/** NaN -> Infinity in `a` if `nans` > 0 (a rare second pass; see {@link reportedInto}). */
+function nanToInfinity(a: Float64Array, nans: number): void {
+  if (nans === 0) return;
+  const n = a.length;
+  for (let i = 0; i < n; i++) if (a[i]! !== a[i]!) a[i] = Infinity;
+}
+
+/**
+ * a[i] = victims[i] x a[i] (reported victims, over the reporting draws), NaN (Infinity x 0) as Infinity.
+ * The NaNs are counted and replaced afterwards: in V8 a choice between two doubles in the loop
+ * (finiteOrInfinity) costs several times the multiplication.
+ */
+function reportedInto(a: Float64Array, victims: Float64Array): void {
+  const n = a.length;
+  let nans = 0;
+  for (let i = 0; i < n; i++) {
+    const x = victims[i]! * a[i]!;
+    a[i] = x;
+    if (x !== x) nans++;
+  }
+  nanToInfinity(a, nans);
+}
+
+/** out[i] = unrecorded victims of draw i (as {@link unrecordedOf}), with recorded victims rv f fixed. */
+function unrecordedInto(out: Float64Array, victims: Float64Array, q: Float64Array, poisson: boolean, rvf: number): void {
+  const n = out.length;
+  let nans = 0;
+  if (poisson) {
+    for (let i = 0; i < n; i++) {
+      const x = victims[i]! * (1 - q[i]!);
+      out[i] = x;
+      if (x !== x) nans++;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const x = victims[i]! - rvf;
+      out[i] = x;
+      if (x !== x) nans++;
+    }
+  }
+  nanToInfinity(out, nans);
 }
 
 /**
@@ -57,10 +96,11 @@ function multiplierDeviation(q: Float64Array, k: number, centre: number): number
  * unrecorded, recorded share and multiplier. Float64Array throughout, no allocation in the loops.
  *
  * Memory: without `keepDraws`, three Float64Arrays of length `draws` (the limits are found by
- * quickselect in place, in an order that never needs a fourth; with uncertain incidents per victim
- * the reporting, recording and incidents streams are replayed once rather than stored). With
- * `keepDraws`, five arrays are returned (in draw order, so they stay paired) plus one scratch array.
- * The numbers are identical either way.
+ * selection in an order that never needs a fourth; with uncertain incidents per victim the reporting,
+ * recording and incidents streams are replayed once rather than stored). With `keepDraws`, five arrays
+ * are returned (in draw order, so they stay paired) plus one scratch array. The numbers are identical
+ * either way. Standard deviations are formed in draw order in the same pass as the limits
+ * ({@link percentileSummary}).
  * @internal
  */
 export function monteCarloHiddenIncidence(
@@ -79,10 +119,11 @@ export function monteCarloHiddenIncidence(
   const rng = createGenerator(sCount);
   const point = model.point;
   const sd = {} as Record<Output, Moments>;
-  /** Standard deviation (in draw order), then the percentile limits (reordering `a`). */
+  /** Standard deviation (in draw order), then the percentile limits (may reorder `a`). */
   const summarise = (key: Output, a: Float64Array): [number, number] => {
-    sd[key] = { sd: standardDeviation(a, point[key]) };
-    return percentileInterval(a, level);
+    const s = percentileSummary(a, point[key], level);
+    sd[key] = { sd: s.sd };
+    return s.limits;
   };
 
   if (keepDraws) {
@@ -94,11 +135,12 @@ export function monteCarloHiddenIncidence(
     fillProbabilityDraws(reported, model.reporting, sRep);
     fillProbabilityDraws(recordedShare, model.recording, sRec);
     for (let i = 0; i < n; i++) recordedShare[i] = reported[i]! * recordedShare[i]!;
-    if (!kExact) fillQuantityDraws(multiplier, model.incidentsPerVictim, sIpv);
+    if (kExact) fillVictimDraws(rng, noise, c, f, kConst, recordedShare, victims);
+    else fillQuantityDraws(multiplier, model.incidentsPerVictim, sIpv);
     for (let i = 0; i < n; i++) {
       const k = kExact ? kConst : multiplier[i]!;
       const q = recordedShare[i]!;
-      const v = drawVictims(rng, noise, c, f, k, q);
+      const v = kExact ? victims[i]! : drawVictims(rng, noise, c, f, k, q);
       victims[i] = v;
       reported[i] = finiteOrInfinity(v * reported[i]!);
       unrecorded[i] = unrecordedOf(poisson, v, (c / k) * f, q);
@@ -125,20 +167,15 @@ export function monteCarloHiddenIncidence(
   const C = new Float64Array(n);
   fillProbabilityDraws(A, model.reporting, sRep);
   fillProbabilityDraws(B, model.recording, sRec);
-  for (let i = 0; i < n; i++) B[i] = A[i]! * B[i]!;
 
   if (kExact) {
     const k = kConst;
-    for (let i = 0; i < n; i++) {
-      const v = drawVictims(rng, noise, c, f, k, B[i]!);
-      C[i] = v;
-      A[i] = finiteOrInfinity(v * A[i]!);
-    }
+    sd.multiplier = { sd: recordedShareInto(B, A, k, point.multiplier) };
+    fillVictimDraws(rng, noise, c, f, k, B, C);
+    reportedInto(A, C);
     const reported = summarise('reported', A);
-    const rvf = (c / k) * f;
-    for (let i = 0; i < n; i++) A[i] = unrecordedOf(poisson, C[i]!, rvf, B[i]!);
+    unrecordedInto(A, C, B, poisson, (c / k) * f);
     const unrecorded = summarise('unrecorded', A);
-    sd.multiplier = { sd: multiplierDeviation(B, k, point.multiplier) };
     const recordedShare = summarise('recordedShare', B);
     const victims = summarise('victims', C);
     // 1 / (k q) is monotone decreasing in q and the percentile ranks are symmetric, so these are exactly
@@ -147,6 +184,7 @@ export function monteCarloHiddenIncidence(
     return { limits: { victims, reported, unrecorded, recordedShare, multiplier }, moments: sd };
   }
 
+  for (let i = 0; i < n; i++) B[i] = A[i]! * B[i]!;
   fillQuantityDraws(C, model.incidentsPerVictim, sIpv);
   for (let i = 0; i < n; i++) {
     const k = C[i]!;

@@ -1,8 +1,8 @@
 import type { Random } from './generator';
+import { sampleExponential } from './sampleExponential';
 import { sampleGamma } from './sampleGamma';
 import { sampleLogGamma } from './sampleLogGamma';
 import { exp } from '../special/elementary/exp';
-import { log } from '../special/elementary/log';
 
 /** Below this a double is subnormal (2^-1022), where ratios lose relative precision. */
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
@@ -17,7 +17,8 @@ const SMALLEST_NORMAL = 2.2250738585072014e-308;
  *   underflows to 0 gives 0 or 1, never 0/0 (the other gamma is > 0).
  * - both at most 1: Jöhnk's (1964) method, X = U^(1/a), Y = V^(1/b), accepted when X + Y <= 1
  *   (probability Γ(a + 1) Γ(b + 1) / Γ(a + b + 1) >= 1/2), returning X / (X + Y); powers are taken in
- *   log space and, where X or Y underflows (shapes such as 0.001), the ratio is formed from the logs.
+ *   log space, log U = -E with E a standard exponential ({@link sampleExponential}, a ziggurat: no
+ *   logarithm), and, where X or Y underflows (shapes such as 0.001), the ratio is formed from the logs.
  *
  * @example
  * ```ts
@@ -31,8 +32,9 @@ const SMALLEST_NORMAL = 2.2250738585072014e-308;
 export function sampleBeta(rng: Random, a: number, b: number): number {
   if (a <= 1 && b <= 1) {
     for (;;) {
-      const logX = log(1 - rng.next()) / a;
-      const logY = log(1 - rng.next()) / b;
+      // log U / a with -log U an exponential draw, made without a logarithm.
+      const logX = -sampleExponential(rng) / a;
+      const logY = -sampleExponential(rng) / b;
       const x = exp(logX);
       const y = exp(logY);
       if (x + y > 1) continue;

@@ -8,6 +8,7 @@ import { sampleGamma } from '../../src/random/sampleGamma';
 import { sampleLogGamma } from '../../src/random/sampleLogGamma';
 import { sampleBeta } from '../../src/random/sampleBeta';
 import { sampleDirichlet } from '../../src/random/sampleDirichlet';
+import { sampleExponential } from '../../src/random/sampleExponential';
 import { stirlingError } from '../../src/random/stirlingError';
 import stirling from '../fixtures/scipy/random-stirling-error.json';
 import gammaQuantiles from '../fixtures/scipy/random-gamma-quantiles.json';
@@ -143,6 +144,32 @@ describe('sampleLogGamma', () => {
   });
 });
 
+describe('sampleExponential (ziggurat)', () => {
+  it('golden values for seed 42', () => {
+    const g = createGenerator(42);
+    expectClose(
+      Array.from({ length: 5 }, () => sampleExponential(g)),
+      GOLDEN.exponential,
+    );
+  });
+
+  it('matches the Exp(1) CDF (KS) and its moments; the tail beyond r = 7.697 has the right mass', () => {
+    const xs = sample(createGenerator(3), 100000, sampleExponential);
+    expect(every(xs, (x) => x >= 0 && Number.isFinite(x))).toBe(true);
+    // Exp(1): mean 1, variance 1, excess kurtosis 6.
+    const z = momentZ(xs, 1, 1, 6);
+    expect(Math.abs(z.zMean)).toBeLessThan(5);
+    expect(Math.abs(z.zVariance)).toBeLessThan(5);
+    expect(ksScaled(Float64Array.from(xs), (x) => 1 - Math.exp(-x))).toBeLessThan(KS_0999);
+    // 2e6 draws expect 908 beyond r (Poisson sd 30): 750 to 1070 is a > 5 sd band.
+    const g = createGenerator(4);
+    let beyond = 0;
+    for (let i = 0; i < 2e6; i++) if (sampleExponential(g) > 7.69711747013104972) beyond++;
+    expect(beyond).toBeGreaterThan(750);
+    expect(beyond).toBeLessThan(1070);
+  });
+});
+
 describe('sampleBeta', () => {
   // Gammas for shapes >= 1, Jöhnk for both <= 1, log space for one shape below 1.
   const cases: [number, number][] = [
@@ -243,5 +270,8 @@ describe('stirlingError', () => {
 const GOLDEN = {
   normal: [0.9348163780949753, 0.007047836652607819, 0.8187915555628701, -0.5128057136116532, 1.6085755583145323],
   gamma: [3.8545280821676275, 3.6091805238807844, 0.015129585050568654, 0.04936275696598846],
-  beta: [0.08492498607530959, 0.2919142393387257, 0.017829756660103092],
+  // Beta(0.5, 0.5) (Jöhnk) changed when its powers U^(1/a) = exp(-E/a) came to use exponential ziggurat draws
+  // E instead of -log U (about twice as fast; same distribution): it was 0.2919142393387257.
+  beta: [0.08492498607530959, 0.03653017685944496, 0.017829756660103092],
+  exponential: [1.3466195709145943, 0.008475607035163828, 0.7780120962444261, 0.3486075583830959, 2.0656710161427614],
 };
