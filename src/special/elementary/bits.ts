@@ -35,31 +35,66 @@ function powersOfTwo(): Float64Array {
   return t;
 }
 
-/** High 32 bits of x as a signed integer. @internal */
+/**
+ * High 32 bits of x as a signed integer.
+ * @example
+ * ```ts
+ * highWord(1); // 0x3ff00000
+ * ```
+ * @internal
+ */
 export function highWord(x: number): number {
   float[0] = x;
   return words[HI]!;
 }
 
-/** Low 32 bits of x as a signed integer. @internal */
+/**
+ * Low 32 bits of x as a signed integer.
+ * @example
+ * ```ts
+ * lowWord(1); // 0
+ * ```
+ * @internal
+ */
 export function lowWord(x: number): number {
   float[0] = x;
   return words[LO]!;
 }
 
-/** x with its high word replaced. @internal */
+/**
+ * x with its high word replaced.
+ * @example
+ * ```ts
+ * withHighWord(1, 0x40000000); // 2
+ * ```
+ * @internal
+ */
 export function withHighWord(x: number, hi: number): number {
   float[0] = x;
   words[HI] = hi;
   return float[0]!;
 }
 
-/** The double 2^k for whole k in [-1022, 1023]. @internal */
+/**
+ * The double 2^k for whole k in [-1022, 1023].
+ * @example
+ * ```ts
+ * powerOfTwo(-3); // 0.125
+ * ```
+ * @internal
+ */
 export function powerOfTwo(k: number): number {
   return POW2[k + 1074]!;
 }
 
-/** y * 2^k, exactly as fdlibm's exponent arithmetic (k in [-1074, 1024]). @internal */
+/**
+ * y * 2^k, exactly as fdlibm's exponent arithmetic (k in [-1074, 1024]).
+ * @example
+ * ```ts
+ * scaleByPowerOfTwo(3, -1074); // 1.5e-323 (one rounding, as fdlibm)
+ * ```
+ * @internal
+ */
 export function scaleByPowerOfTwo(y: number, k: number): number {
   if (k > 1023) return y * 2 * POW2[k - 1 + 1074]!;
   if (k < -1021) return y * POW2[k + 1000 + 1074]! * 9.332636185032189e-302; // 2^-1000

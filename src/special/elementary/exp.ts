@@ -28,6 +28,10 @@ const TINY = 3.725290298461914e-9; // 0x3e300000: 2^-28
  * comparisons of |x| with the doubles that have those high words; its special cases for |x| < 1.5 ln2 and
  * for k = 0 are folded into the general reduction and reconstruction (they give the same bits; see the
  * comments), which removes branches that random arguments make unpredictable.
+ * @example
+ * ```ts
+ * exp(1); // 2.718281828459045, the same bits in every engine
+ * ```
  * @internal
  */
 export function exp(x: number): number {

@@ -22,6 +22,10 @@ const LG7 = 1.479819860511658591e-1;
  * small enough for engines to inline; 1 + f is formed as x 2^-k with an exact power of two rather than
  * by rewriting the exponent bits; fdlibm's separate forms for k = 0 are folded into the general ones. Zero, negative, subnormal, infinite and NaN arguments and x within a few
  * ulps of a power of two take {@link logSpecial}, fdlibm's code as written.
+ * @example
+ * ```ts
+ * log(10); // 2.302585092994046, the same bits in every engine
+ * ```
  * @internal
  */
 export function log(x: number): number {

@@ -15,6 +15,10 @@ const LP7 = 1.479819860511658591e-1;
  *
  * Method: fdlibm's `s_log1p.c` (Sun Microsystems, 1993): 1 + x = 2^k (1 + f) with a correction term
  * for the rounding of 1 + x, then the same polynomial as {@link log}. log1p(-1) = -Infinity.
+ * @example
+ * ```ts
+ * log1p(1e-10); // 9.9999999995e-11 (no cancellation in 1 + x)
+ * ```
  * @internal
  */
 export function log1p(x: number): number {
