@@ -1,54 +1,10 @@
 import { percentileInterval } from '../../incidence/percentileInterval';
+import { quickselect } from '../../incidence/quickselect';
 
-/**
- * Rearrange a[left..right] so that a[k] holds the value it would hold if that range were sorted, with
- * nothing larger before it and nothing smaller after it (Hoare's 1961 FIND, median of three), and return
- * it. No allocation.
- */
+/** Select rank k of a[left..right] in place (src/incidence/quickselect) and return it. */
 function selectRank(a: Float64Array, left: number, right: number, k: number): number {
-  let l = left;
-  let r = right;
-  while (r > l) {
-    if (r - l < 16) {
-      for (let i = l + 1; i <= r; i++) {
-        const x = a[i]!;
-        let j = i - 1;
-        while (j >= l && a[j]! > x) {
-          a[j + 1] = a[j]!;
-          j--;
-        }
-        a[j + 1] = x;
-      }
-      break;
-    }
-    const mid = (l + r) >>> 1;
-    if (a[mid]! < a[l]!) swap(a, mid, l);
-    if (a[r]! < a[l]!) swap(a, r, l);
-    if (a[r]! < a[mid]!) swap(a, r, mid);
-    swap(a, mid, l + 1);
-    const pivot = a[l + 1]!;
-    let i = l + 1;
-    let j = r;
-    for (;;) {
-      do i++;
-      while (a[i]! < pivot);
-      do j--;
-      while (a[j]! > pivot);
-      if (j < i) break;
-      swap(a, i, j);
-    }
-    a[l + 1] = a[j]!;
-    a[j] = pivot;
-    if (j >= k) r = j - 1;
-    if (j <= k) l = i;
-  }
+  quickselect(a, left, right, k);
   return a[k]!;
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i]!;
-  a[i] = a[j]!;
-  a[j] = t;
 }
 
 /** Below this many draws the limits come from `percentileInterval` directly. */
