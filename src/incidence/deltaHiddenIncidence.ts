@@ -4,6 +4,7 @@ import type { HiddenIncidenceModel, ModelSummary, Output } from './hiddenInciden
 import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 import { log1p } from '../special/elementary/log1p';
+import { logScaleLimits, UNBOUNDED_VARIANCE_NOTE } from './logScaleLimits';
 
 function expit(x: number): number {
   return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
@@ -24,6 +25,8 @@ function expit(x: number): number {
  * - var log(multiplier) = cK + cA + cB.
  *
  * Limits are exp(log value +/- z se) (expit on the logit scale). The inputs are treated as independent.
+ * A variance that overflows (a recorded count so small that 1 / rv is infinite) gives an unbounded upper
+ * limit, an undefined standard deviation and a note, never NaN.
  * A count of 0 leaves the log scale undefined: the upper limits then use the exact Poisson upper limit
  * for 0 events, -log((1 - level) / 2) (Garwood 1936), over the delta-method lower limit of the recorded
  * share; lower limits are 0.
@@ -45,10 +48,10 @@ export function deltaHiddenIncidence(model: HiddenIncidenceModel, level: number)
   const moments = {} as ModelSummary['moments'];
   const notes: Partial<Record<Output, string[]>> = {};
   const logScale = (key: Output, variance: number) => {
-    const se = Math.sqrt(variance);
-    const v = point[key];
-    limits[key] = [v * exp(-z * se), v * exp(z * se)];
-    moments[key] = { sd: v * se };
+    const r = logScaleLimits(point[key], Math.sqrt(variance), z);
+    limits[key] = r.limits;
+    moments[key] = { sd: r.sd };
+    if (r.unbounded) (notes[key] ??= []).push(UNBOUNDED_VARIANCE_NOTE);
   };
 
   // Recorded share: logit scale; log scale with upper limit 1 at q = 1.

@@ -4,6 +4,7 @@ import type { ImpliedRecordingModel, ImpliedSummary } from './impliedRecordingMo
 import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 import { log1p } from '../special/elementary/log1p';
+import { logScaleLimits, UNBOUNDED_VARIANCE_NOTE } from './logScaleLimits';
 
 function expit(x: number): number {
   return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
@@ -15,7 +16,9 @@ function expit(x: number): number {
  * cN = (1 - p) / rv (binomial), 1 / rv (Poisson) or 0 (none), rv the recorded victims in the period:
  * var log p = cN + cK + cV, limits on the logit scale (se / (1 - p)); var log(p / reporting) adds cA;
  * unrecorded U = V - X with X = V p: var U = var V + X^2 (cN + cK), limits on the log scale.
- * A count of 0: upper limits from the exact Poisson limit for 0 events (Garwood 1936).
+ * A count of 0: upper limits from the exact Poisson limit for 0 events (Garwood 1936). A vanishing count
+ * whose variance term overflows gives unbounded upper limits (1 for the share) with a note, never NaN
+ * ({@link logScaleLimits}).
  * @internal
  */
 export function deltaImpliedRecording(model: ImpliedRecordingModel, level: number): ImpliedSummary {
@@ -33,27 +36,37 @@ export function deltaImpliedRecording(model: ImpliedRecordingModel, level: numbe
   if (rv > 0 || noise === NOISE_NONE) {
     const cN = noise === NOISE_NONE || rv === 0 ? 0 : noise === NOISE_BINOMIAL ? (1 - p) / rv : 1 / rv;
     const varLog = cN + cK + cV;
+    const unboundedNote = (key: 'recordedShare' | 'recording' | 'unrecorded', note: string) => {
+      summary.notes = { ...summary.notes, [key]: [...(summary.notes?.[key] ?? []), note] };
+    };
     if (p > 0 && p < 1) {
       const se = Math.sqrt(varLog) / (1 - p);
       const logit = log(p) - log1p(-p);
       summary.limits.recordedShare = [expit(logit - z * se), expit(logit + z * se)];
+      summary.sd.recordedShare = varLog === Infinity ? undefined : p * Math.sqrt(varLog);
     } else {
-      summary.limits.recordedShare = [p * exp(-z * Math.sqrt(varLog)), Math.min(1, p * exp(z * Math.sqrt(varLog)))];
+      const r = logScaleLimits(p, Math.sqrt(varLog), z);
+      summary.limits.recordedShare = [r.limits[0], Math.min(1, r.limits[1])];
+      summary.sd.recordedShare = r.sd;
+      if (r.unbounded) unboundedNote('recordedShare', 'the delta-method variance is unbounded (a vanishing recorded count): the upper limit is 1');
     }
-    summary.sd.recordedShare = p * Math.sqrt(varLog);
     if (reporting) {
-      const se = Math.sqrt(varLog + cA);
-      summary.limits.recording = [point.recording * exp(-z * se), point.recording * exp(z * se)];
-      summary.sd.recording = point.recording * se;
+      const r = logScaleLimits(point.recording, Math.sqrt(varLog + cA), z);
+      summary.limits.recording = r.limits;
+      summary.sd.recording = r.sd;
+      if (r.unbounded) unboundedNote('recording', UNBOUNDED_VARIANCE_NOTE);
     }
     const X = V * p;
-    const sdU = Math.sqrt(victims.variance + X * X * (cN + cK));
+    // X^2 cN written as X (X / rv) (1 - p) or X (X / rv): where 1 / rv overflows, X^2 underflows to 0.
+    const countTerm = noise === NOISE_NONE || rv === 0 ? 0 : X * (X / rv) * (noise === NOISE_BINOMIAL ? 1 - p : 1);
+    const sdU = Math.sqrt(victims.variance + countTerm + X * X * cK);
     const U = point.unrecorded;
     if (U > 0) {
-      const se = sdU / U;
-      summary.limits.unrecorded = [U * exp(-z * se), U * exp(z * se)];
+      const r = logScaleLimits(U, sdU / U, z);
+      summary.limits.unrecorded = r.limits;
+      if (r.unbounded) unboundedNote('unrecorded', UNBOUNDED_VARIANCE_NOTE);
     } else summary.limits.unrecorded = [0, sdU > 0 ? z * sdU : 0];
-    summary.sd.unrecorded = sdU;
+    summary.sd.unrecorded = sdU === Infinity ? undefined : sdU;
   } else {
     const upperCount = (-log((1 - level) / 2) * model.count.factor) / k;
     const upperShare = (upperCount / V) * exp(z * Math.sqrt(cK + cV));

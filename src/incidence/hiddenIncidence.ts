@@ -162,7 +162,7 @@ export function hiddenIncidence(input: HiddenIncidenceInput, options?: HiddenInc
   for (const key of OUTPUTS) {
     const [lower, upper] = summary.limits[key];
     const notes = [...(key === 'victims' ? general : []), ...(summary.notes?.[key] ?? [])];
-    if (upper === Infinity) notes.push('some draws were infinite (a recorded-share draw of 0): the upper limit is unbounded');
+    if (upper === Infinity && monteCarlo) notes.push('some draws were infinite (a recorded-share draw of 0): the upper limit is unbounded');
     const sd = summary.moments[key].sd;
     out[key] = interval(model.point[key], lower, upper, o.level, o.method, {
       ...(sd !== undefined ? { standardError: sd } : {}),

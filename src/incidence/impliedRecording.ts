@@ -143,10 +143,10 @@ export function impliedRecording(input: ImpliedRecordingInput, options?: Implied
   const make = (key: ImpliedOutput): Interval => {
     const [lower, upper] = summary.limits[key]!;
     const notes = [...(key === 'recordedShare' ? general : []), ...(summary.notes?.[key] ?? [])];
-    if (key === 'recording' && upper > 1) notes.push('the upper limit is above 1 (more reports recorded than made): reporting may be underestimated, or victims overestimated');
+    if (key === 'recording' && upper > 1 && upper !== Infinity) notes.push('the upper limit is above 1 (more reports recorded than made): reporting may be underestimated, or victims overestimated');
     if (key === 'recordedShare' && upper > 1) notes.push('the upper limit is above 1: the victims interval reaches below the recorded victims');
     if (key === 'unrecorded' && lower < 0) notes.push('the lower limit is below 0: the victims interval reaches below the recorded victims');
-    if (upper === Infinity) notes.push('some draws were infinite: the upper limit is unbounded');
+    if (upper === Infinity && monteCarlo) notes.push('some draws were infinite: the upper limit is unbounded');
     const sd = summary.sd[key];
     return interval(model.point[key], lower, upper, o.level, o.method, { ...(sd !== undefined ? { standardError: sd } : {}), notes });
   };

@@ -165,6 +165,21 @@ describe('hiddenIncidence: awkward corners', () => {
     expect(r.victims.upper).toBe(Infinity);
     expect(r.victims.notes!.join(' ')).toMatch(/unbounded/);
   });
+  it('delta method with a vanishing count (5e-324): unbounded upper limits with a note, never NaN', () => {
+    // Found by the property below: the count noise's variance 1 / rv overflows and the unrecorded point
+    // underflows to 0, so v exp(z se) was 0 x Infinity.
+    for (const countNoise of ['binomial', 'poisson'] as const) {
+      const r = hiddenIncidence({ recorded: 5e-324, reporting: 0.999999, recording: { alpha: 5, beta: 0.05 } }, { method: 'delta', countNoise });
+      expect(r.unrecorded.value).toBe(0);
+      expect(r.unrecorded.lower).toBe(0);
+      expect(r.unrecorded.upper).toBe(Infinity);
+      expect(r.unrecorded.standardError).toBeUndefined();
+      expect((r.unrecorded.notes ?? []).join(' ')).toMatch(/variance is unbounded/);
+      expect((r.unrecorded.notes ?? []).join(' ')).not.toMatch(/draws were infinite/);
+      expect(r.victims.upper).toBe(Infinity);
+    }
+  });
+
   it('property: any valid input gives ordered, non-NaN limits and identical repeats', () => {
     const probability = fc.oneof(
       fc.double({ min: 1e-6, max: 1, noNaN: true }),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { impliedRecording, InputError } from '../../src/index';
 import ref from '../fixtures/r/incidence-reference.json';
@@ -68,6 +69,53 @@ describe('impliedRecording', () => {
     const odd = impliedRecording({ recorded: 900, victims: 1000, reporting: { successes: 20, trials: 25 } }, { draws: 5000 });
     expect(odd.recording!.upper).toBeGreaterThan(1);
     expect(odd.recording!.notes!.join(' ')).toMatch(/above 1/);
+  });
+  it('delta method with a vanishing count (subnormal, or tiny beside huge victims): unbounded limits with notes, never NaN', () => {
+    for (const [recorded, victims] of [[5e-324, 1e6], [1e-310, 1.2e6], [1e-300, 1e300]] as const) {
+      const r = impliedRecording({ recorded, victims, reporting: 0.5 }, { method: 'delta' });
+      for (const key of ['recordedShare', 'recording', 'unrecorded'] as const) {
+        const i = r[key]!;
+        expect([i.value, i.lower, i.upper, i.standardError].some((x) => Number.isNaN(x))).toBe(false);
+      }
+      expect(r.recordedShare.upper).toBe(1);
+      expect(r.recording!.upper).toBe(Infinity);
+      expect(r.recording!.notes!.join(' ')).toMatch(/variance is unbounded/);
+      expect(r.recording!.notes!.join(' ')).not.toMatch(/draws were infinite|more reports recorded/);
+    }
+  });
+  it('property: any valid input gives ordered, non-NaN limits and identical repeats', () => {
+    const victims = fc.oneof(
+      fc.double({ min: 1, max: 1e300, noNaN: true }),
+      fc.record({ estimate: fc.double({ min: 1, max: 1e12, noNaN: true }), standardError: fc.double({ min: 0, max: 1e5, noNaN: true }) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 1e9 }), fc.double({ min: 0, max: 1e7, noNaN: true }), fc.constantFrom(5e-324, 1e-310)),
+        victims,
+        fc.option(fc.double({ min: 1e-6, max: 1, noNaN: true }), { nil: undefined }),
+        fc.constantFrom('binomial', 'poisson', 'none') as fc.Arbitrary<'binomial' | 'poisson' | 'none'>,
+        fc.constantFrom('monte-carlo', 'delta') as fc.Arbitrary<'monte-carlo' | 'delta'>,
+        (recorded, victims, reporting, countNoise, method) => {
+          const run = () => impliedRecording({ recorded, victims, ...(reporting === undefined ? {} : { reporting }) }, { draws: 200, countNoise, method, seed: 3 });
+          let r: ReturnType<typeof run>;
+          try {
+            r = run();
+          } catch (e) {
+            // Only a documented refusal (an InputError), never a crash.
+            expect(e).toBeInstanceOf(InputError);
+            return;
+          }
+          for (const key of ['recordedShare', 'recording', 'unrecorded'] as const) {
+            const i = r[key];
+            if (!i) continue;
+            expect([i.value, i.lower, i.upper, i.standardError].some((x) => Number.isNaN(x))).toBe(false);
+            expect(i.lower).toBeLessThanOrEqual(i.upper);
+          }
+          expect(run()).toEqual(r);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
   it('bad inputs name the field', () => {
     expect(errorOf(() => impliedRecording({ ...england, recorded: -3 })).issues[0]!.path).toEqual(['recorded']);
