@@ -54,37 +54,38 @@ function nanToInfinity(a: Float64Array, nans: number): void {
 }
 
 /**
- * a[i] = victims[i] x a[i] (reported victims, over the reporting draws), NaN (Infinity x 0) as Infinity.
- * The NaNs are counted and replaced afterwards: in V8 a choice between two doubles in the loop
- * (finiteOrInfinity) costs several times the multiplication.
+ * a[i] = victims[i] x a[i] (reported victims, over the reporting draws), NaN (Infinity x 0) as Infinity,
+ * and, in the same pass, the standard deviation of the unrecorded victims victims[i] - rvf (thinning and
+ * census models) from sums of their deviations from `centre` in draw order. The NaNs are counted and
+ * replaced afterwards: in V8 a choice between two doubles in the loop (finiteOrInfinity) costs several
+ * times the multiplication.
  */
-function reportedInto(a: Float64Array, victims: Float64Array): void {
+function reportedInto(a: Float64Array, victims: Float64Array, rvf: number, centre: number): number | undefined {
   const n = a.length;
   let nans = 0;
+  let s1 = 0;
+  let s2 = 0;
   for (let i = 0; i < n; i++) {
-    const x = victims[i]! * a[i]!;
+    const v = victims[i]!;
+    const x = v * a[i]!;
     a[i] = x;
     if (x !== x) nans++;
+    const d = v - rvf - centre;
+    s1 += d;
+    s2 += d * d;
   }
   nanToInfinity(a, nans);
+  return deviation(s1, s2, n);
 }
 
-/** out[i] = unrecorded victims of draw i (as {@link unrecordedOf}), with recorded victims rv f fixed. */
-function unrecordedInto(out: Float64Array, victims: Float64Array, q: Float64Array, poisson: boolean, rvf: number): void {
+/** out[i] = unrecorded victims of draw i in the Poisson model, V (1 - q) (as {@link unrecordedOf}). */
+function poissonUnrecordedInto(out: Float64Array, victims: Float64Array, q: Float64Array): void {
   const n = out.length;
   let nans = 0;
-  if (poisson) {
-    for (let i = 0; i < n; i++) {
-      const x = victims[i]! * (1 - q[i]!);
-      out[i] = x;
-      if (x !== x) nans++;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const x = victims[i]! - rvf;
-      out[i] = x;
-      if (x !== x) nans++;
-    }
+  for (let i = 0; i < n; i++) {
+    const x = victims[i]! * (1 - q[i]!);
+    out[i] = x;
+    if (x !== x) nans++;
   }
   nanToInfinity(out, nans);
 }
@@ -172,12 +173,19 @@ export function monteCarloHiddenIncidence(
     const k = kConst;
     sd.multiplier = { sd: recordedShareInto(B, A, k, point.multiplier) };
     fillVictimDraws(rng, noise, c, f, k, B, C);
-    reportedInto(A, C);
+    const rvf = (c / k) * f;
+    const unrecordedSd = reportedInto(A, C, rvf, point.unrecorded);
     const reported = summarise('reported', A);
-    unrecordedInto(A, C, B, poisson, (c / k) * f);
-    const unrecorded = summarise('unrecorded', A);
+    let unrecorded: [number, number] | undefined;
+    if (poisson) {
+      poissonUnrecordedInto(A, C, B);
+      unrecorded = summarise('unrecorded', A);
+    } else sd.unrecorded = { sd: unrecordedSd };
     const recordedShare = summarise('recordedShare', B);
     const victims = summarise('victims', C);
+    // Thinning and census models: unrecorded = V - rvf, and rounding x - rvf is monotone in x, so these
+    // are exactly the percentile limits of the unrecorded draws (one selection fewer).
+    unrecorded ??= [victims[0] - rvf, victims[1] - rvf];
     // 1 / (k q) is monotone decreasing in q and the percentile ranks are symmetric, so these are exactly
     // the percentile limits of the multiplier draws.
     const multiplier: [number, number] = [1 / (k * recordedShare[1]), 1 / (k * recordedShare[0])];
