@@ -3,6 +3,7 @@ import { drawVictims, NOISE_POISSON } from './drawVictims';
 import { fillProbabilityDraws } from './fillProbabilityDraws';
 import { fillQuantityDraws } from './fillQuantityDraws';
 import { fillVictimDraws } from './fillVictimDraws';
+import { finiteOrInfinity } from './finiteOrInfinity';
 import { percentileSummary } from './percentileSummary';
 import { streamSeeds } from './streamSeeds';
 import type { HiddenIncidenceModel, ModelDraws, ModelSummary, Moments, Output } from './hiddenIncidenceModel';
@@ -10,11 +11,6 @@ import type { HiddenIncidenceModel, ModelDraws, ModelSummary, Moments, Output } 
 // Each pass over the draws is its own small function: engines then optimise each loop with complete
 // type feedback (one large function with many loops is compiled before its later loops have run, and
 // is thrown back to the interpreter when it reaches them).
-
-/** x, or Infinity where an infinite draw made it NaN (Infinity x 0, Infinity - Infinity). */
-function finiteOrInfinity(x: number): number {
-  return x === x ? x : Infinity;
-}
 
 /** Unrecorded victims of one draw: V - rv f (thinning, census) or V (1 - q) (Poisson mean). */
 function unrecordedOf(poisson: boolean, v: number, rvf: number, q: number): number {

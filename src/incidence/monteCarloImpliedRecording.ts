@@ -1,35 +1,11 @@
-import { createGenerator, type Random } from '../random/generator';
-import { sampleGamma } from '../random/sampleGamma';
-import { NOISE_BINOMIAL, NOISE_POISSON, PRIOR_SHAPE } from './drawVictims';
+import { createGenerator } from '../random/generator';
+import { drawRecordedShare } from './drawRecordedShare';
+import { finiteOrInfinity } from './finiteOrInfinity';
 import { fillProbabilityDraws } from './fillProbabilityDraws';
 import { fillQuantityDraws } from './fillQuantityDraws';
 import type { ImpliedRecordingModel, ImpliedSummary } from './impliedRecordingModel';
 import { percentileInterval } from './percentileInterval';
 import { streamSeeds } from './streamSeeds';
-
-function finiteOrInfinity(x: number): number {
-  return x === x ? x : Infinity;
-}
-
-/**
- * One draw of the share of victims recorded, given a draw of the annual victims `v` and of the
- * incidents per victim `k`, for a count `c` over a period with annualisation factor `f` (rv = c / k
- * recorded victims in the period, v / f victims in the period):
- * binomial thinning: Beta(rv + 1/2, max(v / f - rv, 0) + 1/2) (the Jeffreys posterior of a binomial
- * share, drawn as a ratio of Gammas); Poisson: Gamma(rv + 1/2) f / v; none: rv f / v.
- */
-function drawShare(rng: Random, noise: number, c: number, f: number, k: number, v: number): number {
-  if (!(k > 0)) return noise === NOISE_BINOMIAL ? 1 : Infinity;
-  const rv = c / k;
-  if (noise === NOISE_BINOMIAL) {
-    const x = sampleGamma(rng, rv + PRIOR_SHAPE);
-    const rest = v / f - rv;
-    const y = sampleGamma(rng, (rest > 0 ? rest : 0) + PRIOR_SHAPE);
-    return x + y > 0 ? x / (x + y) : 1;
-  }
-  if (noise === NOISE_POISSON) return finiteOrInfinity((sampleGamma(rng, rv + PRIOR_SHAPE) * f) / v);
-  return finiteOrInfinity((rv * f) / v);
-}
 
 /**
  * Monte Carlo propagation (JCGM 101:2008) for `impliedRecording`: draws of the victims (Gamma), the
@@ -49,7 +25,7 @@ export function monteCarloImpliedRecording(model: ImpliedRecordingModel, n: numb
   const share = new Float64Array(n);
   fillQuantityDraws(victims, model.victims, sVictims);
   if (!kExact) fillQuantityDraws(share, model.incidentsPerVictim, sIpv);
-  for (let i = 0; i < n; i++) share[i] = drawShare(rng, model.noise, c, f, kExact ? kConst : share[i]!, victims[i]!);
+  for (let i = 0; i < n; i++) share[i] = drawRecordedShare(rng, model.noise, c, f, kExact ? kConst : share[i]!, victims[i]!);
 
   const sd = (a: Float64Array, centre: number): number | undefined => {
     let s1 = 0;

@@ -1,7 +1,7 @@
-import { createGenerator, type Random } from '../../random/generator';
+import { createGenerator } from '../../random/generator';
 import { sampleBeta } from '../../random/sampleBeta';
-import { sampleGamma } from '../../random/sampleGamma';
-import { NOISE_BINOMIAL, NOISE_POISSON, PRIOR_SHAPE } from '../../incidence/drawVictims';
+import { drawRecordedShare } from '../../incidence/drawRecordedShare';
+import { finiteOrInfinity } from '../../incidence/finiteOrInfinity';
 import { fillProbabilityDraws } from '../../incidence/fillProbabilityDraws';
 import { fillQuantityDraws } from '../../incidence/fillQuantityDraws';
 import type { ProbabilityDistribution } from '../../incidence/uncertainProbability';
@@ -66,10 +66,6 @@ export interface LocalSummary {
   summarySd: Float64Array;
 }
 
-function finiteOrInfinity(x: number): number {
-  return x === x ? x : Infinity;
-}
-
 /** Sample standard deviation in draw order, from sums shifted by the point estimate; NaN if not finite. */
 function standardDeviation(a: Float64Array, centre: number): number {
   const n = a.length;
@@ -83,31 +79,6 @@ function standardDeviation(a: Float64Array, centre: number): number {
   if (!Number.isFinite(s2)) return NaN;
   const mean = s1 / n;
   return Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
-}
-
-/** Module-level copies of the noise codes and prior shape, read in the hot loop. */
-const BINOMIAL = NOISE_BINOMIAL;
-const POISSON = NOISE_POISSON;
-const PRIOR = PRIOR_SHAPE;
-
-/**
- * One draw of an area's share of victims recorded, given a draw of its annual victims `v` and of the
- * incidents per victim `k`, for a count `c` over a period with annualisation factor `f` (rv = c / k
- * recorded victims in the period), as `impliedRecording` draws it: binomial thinning:
- * Beta(rv + 1/2, max(v / f - rv, 0) + 1/2) (the Jeffreys posterior of a binomial share, a ratio of
- * Gammas); Poisson: Gamma(rv + 1/2) f / v; none: rv f / v.
- */
-function drawShare(rng: Random, noise: number, c: number, f: number, k: number, v: number): number {
-  if (!(k > 0)) return noise === BINOMIAL ? 1 : Infinity;
-  const rv = c / k;
-  if (noise === BINOMIAL) {
-    const x = sampleGamma(rng, rv + PRIOR);
-    const rest = v / f - rv;
-    const y = sampleGamma(rng, (rest > 0 ? rest : 0) + PRIOR);
-    return x + y > 0 ? x / (x + y) : 1;
-  }
-  if (noise === POISSON) return finiteOrInfinity((sampleGamma(rng, rv + PRIOR) * f) / v);
-  return finiteOrInfinity((rv * f) / v);
 }
 
 /**
@@ -291,7 +262,7 @@ export function localMonteCarlo(
       const rng = createGenerator(model.areaSeeds[i]!);
       for (let d = 0; d < n; d++) {
         const v = victims[d]!;
-        const q = drawShare(rng, noise, c, f, ipv === undefined ? kConst : ipv[d]!, v);
+        const q = drawRecordedShare(rng, noise, c, f, ipv === undefined ? kConst : ipv[d]!, v);
         share[d] = q;
         recordedVictims[d] = recordedVictims[d]! + finiteOrInfinity(q * v);
         unrecorded[d] = finiteOrInfinity(v * (1 - q));
