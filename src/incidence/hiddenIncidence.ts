@@ -1,13 +1,12 @@
 import * as z from 'zod';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
-import { level, methodOf, options, seed } from '../core/schemas';
 import { validate } from '../core/validate';
 import { deltaHiddenIncidence } from './deltaHiddenIncidence';
-import { drawsOption } from './drawsOption';
+import { modelOptions } from './modelOptions';
 import { OUTPUTS, pointEstimates, type HiddenIncidenceModel, type ModelSummary } from './hiddenIncidenceModel';
 import { monteCarloHiddenIncidence } from './monteCarloHiddenIncidence';
-import { countNoiseOption, noiseModel, type CountNoise } from './noiseModel';
+import { noiseModel, type CountNoise } from './noiseModel';
 import { positiveProbability } from './positiveProbability';
 import { recordedCount, type RecordedCount } from './recordedCount';
 import type { UncertainProbability } from './uncertainProbability';
@@ -77,14 +76,7 @@ const schema = z.strictObject({
   reporting: positiveProbability(dividesBy),
   recording: positiveProbability(dividesBy),
   incidentsPerVictim: uncertainQuantity('incidents per victim > 0').optional(),
-  options: options({
-    level,
-    method: methodOf(['monte-carlo', 'delta']).default('monte-carlo'),
-    draws: drawsOption(),
-    seed,
-    countNoise: countNoiseOption,
-    keepDraws: z.boolean({ error: 'true or false' }).default(false),
-  }),
+  options: modelOptions,
 });
 
 const ONE = uncertainQuantity('incidents per victim > 0').parse(1);

@@ -1,13 +1,12 @@
 import * as z from 'zod';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
-import { level, methodOf, options, seed } from '../core/schemas';
 import { validate } from '../core/validate';
 import { deltaImpliedRecording } from './deltaImpliedRecording';
-import { drawsOption } from './drawsOption';
+import { modelOptions } from './modelOptions';
 import { impliedPoint, type ImpliedOutput, type ImpliedRecordingModel } from './impliedRecordingModel';
 import { monteCarloImpliedRecording } from './monteCarloImpliedRecording';
-import { countNoiseOption, noiseModel, type CountNoise } from './noiseModel';
+import { noiseModel, type CountNoise } from './noiseModel';
 import { positiveProbability } from './positiveProbability';
 import { recordedCount, type RecordedCount } from './recordedCount';
 import type { UncertainProbability } from './uncertainProbability';
@@ -60,14 +59,7 @@ const schema = z.strictObject({
   victims: uncertainQuantity('a number of victims > 0'),
   reporting: positiveProbability('the share of reports recorded is recorded share / reporting').optional(),
   incidentsPerVictim: uncertainQuantity('incidents per victim > 0').optional(),
-  options: options({
-    level,
-    method: methodOf(['monte-carlo', 'delta']).default('monte-carlo'),
-    draws: drawsOption(),
-    seed,
-    countNoise: countNoiseOption,
-    keepDraws: z.boolean({ error: 'true or false' }).default(false),
-  }),
+  options: modelOptions,
 });
 
 const ONE = uncertainQuantity('incidents per victim > 0').parse(1);
