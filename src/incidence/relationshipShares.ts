@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { interval, type Interval } from '../core/interval';
 import { level, methodOf, options } from '../core/schemas';
-import { validate } from '../core/validate';
-import { multinomialCI, type MultinomialMethod } from '../intervals/multinomialCI';
+import { refuseReservedKey } from '../core/refuseReservedKey';
+import { HINT, validate } from '../core/validate';
+import type { MultinomialMethod } from '../intervals/multinomialCI';
+import { multinomialIntervals } from '../intervals/multinomial/multinomialIntervals';
 import { normaliseShares, shareOptionShape, sharesRecord, type NormalisedShares, type ShareScale } from './shareOptions';
 
 /** Options of {@link relationshipShares}. */
@@ -31,6 +33,24 @@ const schema = z
       ctx.issues.push({ code: 'custom', path: path[0] === 'base' ? ['options', ...path] : path, message, input }),
     );
     if (normalised === undefined) return z.NEVER;
+    const { counts } = normalised;
+    if (counts !== undefined && counts.length > 1 && v.options.method === 'sison-glaz') {
+      // Sison-Glaz needs whole counts: share x base is rounded, and the rounded counts must make a sample.
+      let whole = 0;
+      for (const c of counts) whole += Math.round(c);
+      if (!(whole > 0) || whole > Number.MAX_SAFE_INTEGER) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['options', 'base'],
+          input: v.options.base,
+          message:
+            whole > 0
+              ? `a base of at most 2^53 - 1 respondents for Sison-Glaz (share x base is rounded to whole counts)${HINT}for weighted or very large bases use method 'goodman', 'quesenberry-hurst' or 'wilson'`
+              : `a base large enough that share x base rounds to at least one whole respondent (Sison-Glaz needs whole counts)${HINT}the survey respondents behind the shares, such as 400`,
+        });
+        return z.NEVER;
+      }
+    }
     return { shares: normalised, options: v.options };
   });
 
@@ -58,6 +78,7 @@ const schema = z
  * ```
  */
 export function relationshipShares(shares: Readonly<Record<string, number>>, options?: RelationshipSharesOptions): Record<string, Interval> {
+  refuseReservedKey('relationshipShares', ['shares'], shares);
   const v = validate('relationshipShares', schema, { shares, options });
   return shareIntervals(v.shares, v.options.level, v.options.method);
 }
@@ -83,13 +104,9 @@ function shareIntervals(n: NormalisedShares, lvl: number, method: MultinomialMet
     used = counts.map((c) => Math.round(c));
     extra.push(`counts reconstructed as share x base and rounded to whole respondents (Sison-Glaz needs whole counts): ${used.join(', ')}`);
   }
-  const record: Record<string, number> = {};
+  const ci = multinomialIntervals(Float64Array.from(used), lvl, method);
   keys.forEach((key, i) => {
-    record[key] = used[i]!;
-  });
-  const ci = multinomialCI(record, { level: lvl, method });
-  keys.forEach((key, i) => {
-    const c = ci[key]!;
+    const c = ci[i]!;
     out[key] = interval(shares[i]!, c.lower, c.upper, lvl, c.method, { notes: [...extra, ...(c.notes ?? [])] });
   });
   return out;

@@ -10,7 +10,7 @@ export const shareOptionShape = {
   base: positive.optional(),
   scale: methodOf(['proportion', 'percent', 'count']).default('proportion'),
   remainder: z
-    .union([z.string().min(1), z.literal(false)], { error: "a category name such as 'other', or false for none" })
+    .union([z.string().min(1).refine((x) => x !== '__proto__', { error: "a category name other than '__proto__' (reserved in JavaScript)" }), z.literal(false)], { error: "a category name such as 'other' (not '__proto__', reserved in JavaScript), or false for none" })
     .default('other'),
   tolerance: count.refine((x) => x < 0.1, { error: `a proportion from 0 to 0.1, such as 0.005 (half a percentage point)${HINT}give it as a proportion whatever the scale` }).default(0.005),
 };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { interval, type Interval } from '../core/interval';
 import { count, level, options, seed } from '../core/schemas';
+import { refuseReservedKey } from '../core/refuseReservedKey';
 import { HINT, validate } from '../core/validate';
 import { createGenerator } from '../random/generator';
 import { sampleDirichlet } from '../random/sampleDirichlet';
@@ -169,6 +170,7 @@ function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$Ref
  * ```
  */
 export function splitByShares(total: SplitTotal, shares: Readonly<Record<string, number>>, options?: SplitBySharesOptions): SplitByShares {
+  refuseReservedKey('splitByShares', ['shares'], shares);
   const v = validate('splitByShares', schema, { total, shares, options });
   const { total: t, shares: s, options: o } = v;
   const K = s.keys.length;

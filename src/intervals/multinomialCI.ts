@@ -1,12 +1,9 @@
 import * as z from 'zod';
-import { fail } from '../core/InputError';
-import { interval, type Interval } from '../core/interval';
+import type { Interval } from '../core/interval';
+import { refuseReservedKey } from '../core/refuseReservedKey';
 import { count, level, methodOf, options } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
-import { gammaQuantileUpper } from '../special/gammaQuantile';
-import { wilsonLimits } from './kernels/wilsonLimits';
-import { scoreLimits } from './multinomial/scoreLimits';
-import { sisonGlazConstant } from './multinomial/sisonGlazConstant';
+import { multinomialIntervals } from './multinomial/multinomialIntervals';
 
 const METHODS = ['sison-glaz', 'goodman', 'quesenberry-hurst', 'wilson'] as const satisfies readonly MultinomialMethod[];
 
@@ -76,10 +73,6 @@ const schema = z
     }
   });
 
-function percent(level: number): string {
-  return `${Number.parseFloat((level * 100).toPrecision(12))}%`;
-}
-
 /**
  * Confidence intervals for the shares of a multinomial sample: how a whole (victims, say) splits
  * into categories (their relationship to the offender), with an interval for each share.
@@ -128,63 +121,11 @@ export function multinomialCI<K extends string>(
   counts: Readonly<Record<K, number>>,
   options?: MultinomialCIOptions,
 ): Record<K, Interval> {
-  // zod's record parser silently drops an own key '__proto__'; refuse it rather than lose a category.
-  if (typeof counts === 'object' && counts !== null && Object.hasOwn(counts, '__proto__')) {
-    const value: unknown = Object.getOwnPropertyDescriptor(counts, '__proto__')?.value;
-    fail('multinomialCI', ['counts', '__proto__'], "a category name other than '__proto__' (reserved in JavaScript)", value);
-  }
+  refuseReservedKey('multinomialCI', ['counts'], counts);
   const parsed = validate('multinomialCI', schema, { counts, options });
   const { level: lvl, method } = parsed.options;
   const keys = Object.keys(parsed.counts);
-  const k = keys.length;
-  const x = new Float64Array(k);
-  let n = 0;
-  let weighted = false;
-  for (let i = 0; i < k; i++) {
-    const xi = parsed.counts[keys[i]!]!;
-    x[i] = xi;
-    n += xi;
-    if (!Number.isInteger(xi)) weighted = true;
-  }
-
-  const results: Interval[] = new Array<Interval>(k);
-  if (method === 'sison-glaz') {
-    const { c, gamma, reached } = sisonGlazConstant(x, n, lvl);
-    const notes: string[] = [];
-    if (!reached) {
-      notes.push(`the Sison-Glaz approximation does not reach ${percent(lvl)} for any c up to n = ${n}: every interval is [0, 1]`);
-    } else if (c === 0) {
-      notes.push(
-        "the counts are too concentrated for the Sison-Glaz approximation (c = 0): the intervals are likely too narrow; method 'goodman' is safer here",
-      );
-    }
-    for (let i = 0; i < k; i++) {
-      const xi = x[i]!;
-      results[i] = interval(xi / n, Math.max(0, (xi - c) / n), Math.min(1, (xi + c + 2 * gamma) / n), lvl, method, {
-        notes: [...notes],
-      });
-    }
-  } else {
-    const alpha = 1 - lvl;
-    const notes: string[] = [];
-    if (method === 'wilson') {
-      notes.push(
-        `per-category Wilson interval, not simultaneous: all ${k} intervals together cover the true shares less often than ${percent(lvl)}`,
-      );
-    }
-    if (weighted) notes.push(`non-integer (weighted) counts used as observed counts, n = ${n}`);
-    // Critical values: Goodman chi-square(1) upper alpha/k point, Quesenberry-Hurst chi-square(k - 1) upper alpha point.
-    const q =
-      method === 'goodman'
-        ? 2 * gammaQuantileUpper(alpha / k, 0.5)
-        : method === 'quesenberry-hurst'
-          ? 2 * gammaQuantileUpper(alpha, (k - 1) / 2)
-          : 0;
-    for (let i = 0; i < k; i++) {
-      const xi = x[i]!;
-      const [lower, upper] = method === 'wilson' ? wilsonLimits(xi, n, lvl) : scoreLimits(xi, n, q);
-      results[i] = interval(xi / n, lower, upper, lvl, method, { notes: [...notes] });
-    }
-  }
+  const x = Float64Array.from(keys, (key) => parsed.counts[key]!);
+  const results = multinomialIntervals(x, lvl, method);
   return Object.fromEntries(keys.map((key, i) => [key, results[i]!])) as Record<K, Interval>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, multinomialCI, relationshipShares } from '../../src/index';
+import { InputError, multinomialCI, relationshipShares, splitByShares } from '../../src/index';
 import { errorOf } from '../helpers';
 
 const seeds = { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 };
@@ -60,5 +60,24 @@ describe('relationshipShares', () => {
     const r = relationshipShares({ partner: 0.5, other: 0.1 });
     expect(Object.keys(r)).toEqual(['partner', 'other']);
     expect(r.other!.value).toBeCloseTo(0.5, 14);
+  });
+  it("a category or remainder named '__proto__' is refused, not silently dropped (relationshipShares and splitByShares)", () => {
+    const shares = JSON.parse('{"__proto__": 0.2, "partner": 0.45}') as Record<string, number>;
+    expect(errorOf(() => relationshipShares(shares, { base: 400 })).issues[0]!.path).toEqual(['shares', '__proto__']);
+    expect(errorOf(() => splitByShares(1000, shares)).issues[0]!.path).toEqual(['shares', '__proto__']);
+    expect(errorOf(() => relationshipShares({ partner: 0.45 }, { remainder: '__proto__' })).message).toMatch(/remainder: expected a category name other than '__proto__'/);
+  });
+  it('a base too small or too large for whole Sison-Glaz counts names the base, not multinomialCI', () => {
+    const tiny = errorOf(() => relationshipShares({ partner: 0.45, other: 0.55 }, { base: 0.5 }));
+    expect(tiny.functionName).toBe('relationshipShares');
+    expect(tiny.issues[0]!.path).toEqual(['base']);
+    expect(tiny.message).toMatch(/rounds to at least one whole respondent/);
+    const huge = errorOf(() => relationshipShares({ partner: 0.45 }, { base: 1e300 }));
+    expect(huge.issues[0]!.path).toEqual(['base']);
+    expect(huge.message).toMatch(/at most 2\^53 - 1.*goodman/);
+    // Other methods take weighted counts: a huge base gives (nearly) the shares themselves, never NaN.
+    const g = relationshipShares({ partner: 0.45 }, { base: 1e300, method: 'goodman' });
+    expect([g.partner!.lower, g.partner!.upper]).toEqual([0.45, 0.45]);
+    expect(g.other!.lower).toBeCloseTo(0.55, 14);
   });
 });

@@ -322,4 +322,18 @@ describe('multinomialCI input errors', () => {
   it('rejects counts whose total overflows', () => {
     expect(errorOf(() => multinomialCI({ a: 1e308, b: 1e308 }, { method: 'goodman' })).message).toContain('add up to a finite number');
   });
+  it('huge weighted counts (1e100 to 1e307) give finite limits that scale as z^2 / n for a zero count, never NaN', () => {
+    for (const method of ['goodman', 'quesenberry-hurst', 'wilson'] as const) {
+      const at = (scale: number) => multinomialCI({ a: 0.45 * scale, b: 0.55 * scale, c: 0 }, { method });
+      const ref = at(1e100).c.upper * 1e100;
+      for (const scale of [1e200, 1e300, 1e307]) {
+        const r = at(scale);
+        for (const key of ['a', 'b', 'c'] as const) expect(Number.isNaN(r[key].lower) || Number.isNaN(r[key].upper)).toBe(false);
+        expect(r.a.lower).toBeLessThanOrEqual(r.a.value);
+        expect(r.a.upper).toBeGreaterThanOrEqual(r.a.value);
+        // Wilson's z^2 / n at a zero count once lost half to underflow above n = 1e150.
+        expect(Math.abs((r.c.upper * scale) / ref - 1)).toBeLessThan(1e-14);
+      }
+    }
+  });
 });

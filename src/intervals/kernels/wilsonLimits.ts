@@ -43,5 +43,7 @@ function upperRoot(x: number, y: number, n: number, z: number, z2: number): numb
   if (n < 1) return (2 * x + z2 + z * Math.sqrt(z2 + 4 * x * (y / n))) / (2 * (n + z2));
   const p = x / n;
   const t = z2 / n;
+  // Above 1e150, t / (4n) underflows: z sqrt(t / (4n) + p q / n) = sqrt(t) sqrt(t / 4 + p q).
+  if (n > 1e150) return (p + t / 2 + Math.sqrt(t) * Math.sqrt(t / 4 + p * (y / n))) / (1 + t);
   return (p + t / 2 + z * Math.sqrt(t / (4 * n) + (p * (y / n)) / n)) / (1 + t);
 }
