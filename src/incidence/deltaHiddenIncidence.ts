@@ -1,10 +1,12 @@
 import { normalQuantile } from '../special/normalQuantile';
-import { NOISE_BINOMIAL, NOISE_NONE } from './drawVictims';
+import { NOISE_BINOMIAL, NOISE_NONE, NOISE_POISSON } from './drawVictims';
 import type { HiddenIncidenceModel, ModelSummary, Output } from './hiddenIncidenceModel';
 import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 import { log1p } from '../special/elementary/log1p';
 import { logScaleLimits, UNBOUNDED_VARIANCE_NOTE } from './logScaleLimits';
+
+const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 
 function expit(x: number): number {
   return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
@@ -72,12 +74,25 @@ export function deltaHiddenIncidence(model: HiddenIncidenceModel, level: number)
     const cN = noise === NOISE_NONE ? 0 : noise === NOISE_BINOMIAL ? (1 - q) / rv : 1 / rv;
     logScale('victims', cN + cK + cA + cB);
     logScale('reported', cN + cK + cB);
+    // Thinning and census: every recorded victim is a victim, so victims >= recorded victims a year. The
+    // symmetric log-scale interval does not know that; say so rather than move the limit.
+    const recordedVictims = model.count.annual / k;
+    if (noise !== NOISE_POISSON && limits.victims[0] < recordedVictims) {
+      (notes.victims ??= []).push(
+        `the delta method's lower limit is below the recorded victims a year (${fmt(recordedVictims)}), which thinning rules out: the log-scale approximation is poor here; the Monte Carlo method respects that bound`,
+      );
+    }
     if (q < 1) {
       const cU = noise === NOISE_NONE ? 0 : noise === NOISE_BINOMIAL ? 1 / (rv * (1 - q)) : 1 / rv;
       logScale('unrecorded', cU + cK + shareVar / ((1 - q) * (1 - q)));
     } else {
       limits.unrecorded = [0, 0];
       moments.unrecorded = { sd: 0 };
+      if (shareVar > 0) {
+        (notes.unrecorded ??= []).push(
+          'recorded share estimated at 1: the delta method puts the unrecorded victims at exactly 0, ignoring the uncertainty in reporting and recording; the Monte Carlo method accounts for it',
+        );
+      }
     }
   } else {
     // No recorded events: exact Poisson upper limit for 0, scaled by the multiplier's upper limit.

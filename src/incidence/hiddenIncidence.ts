@@ -7,6 +7,7 @@ import { modelOptions } from './modelOptions';
 import { OUTPUTS, pointEstimates, type HiddenIncidenceModel, type ModelSummary } from './hiddenIncidenceModel';
 import { monteCarloHiddenIncidence } from './monteCarloHiddenIncidence';
 import { noiseModel, type CountNoise } from './noiseModel';
+import { outsideIntervalNote } from './outsideIntervalNote';
 import { positiveProbability } from './positiveProbability';
 import { recordedCount, type RecordedCount } from './recordedCount';
 import type { UncertainProbability } from './uncertainProbability';
@@ -154,6 +155,8 @@ export function hiddenIncidence(input: HiddenIncidenceInput, options?: HiddenInc
   for (const key of OUTPUTS) {
     const [lower, upper] = summary.limits[key];
     const notes = [...(key === 'victims' ? general : []), ...(summary.notes?.[key] ?? [])];
+    const outside = outsideIntervalNote(model.point[key], lower, upper);
+    if (outside !== undefined) notes.push(outside);
     if (upper === Infinity && monteCarlo) notes.push('some draws were infinite (a recorded-share draw of 0): the upper limit is unbounded');
     const sd = summary.moments[key].sd;
     out[key] = interval(model.point[key], lower, upper, o.level, o.method, {

@@ -7,6 +7,7 @@ import { modelOptions } from './modelOptions';
 import { impliedPoint, type ImpliedOutput, type ImpliedRecordingModel } from './impliedRecordingModel';
 import { monteCarloImpliedRecording } from './monteCarloImpliedRecording';
 import { noiseModel, type CountNoise } from './noiseModel';
+import { outsideIntervalNote } from './outsideIntervalNote';
 import { positiveProbability } from './positiveProbability';
 import { recordedCount, type RecordedCount } from './recordedCount';
 import type { UncertainProbability } from './uncertainProbability';
@@ -138,6 +139,8 @@ export function impliedRecording(input: ImpliedRecordingInput, options?: Implied
     if (key === 'recording' && upper > 1 && upper !== Infinity) notes.push('the upper limit is above 1 (more reports recorded than made): reporting may be underestimated, or victims overestimated');
     if (key === 'recordedShare' && upper > 1) notes.push('the upper limit is above 1: the victims interval reaches below the recorded victims');
     if (key === 'unrecorded' && lower < 0) notes.push('the lower limit is below 0: the victims interval reaches below the recorded victims');
+    const outside = outsideIntervalNote(model.point[key], lower, upper);
+    if (outside !== undefined) notes.push(outside);
     if (upper === Infinity && monteCarlo) notes.push('some draws were infinite: the upper limit is unbounded');
     const sd = summary.sd[key];
     return interval(model.point[key], lower, upper, o.level, o.method, { ...(sd !== undefined ? { standardError: sd } : {}), notes });

@@ -1,19 +1,29 @@
 import * as z from 'zod';
-import { level, methodOf, options, seed } from '../core/schemas';
+import { level, methodOf, seed } from '../core/schemas';
 import { drawsOption } from './drawsOption';
+import { fewestDraws, tooFewDrawsRule } from './fewestDraws';
 import { countNoiseOption } from './noiseModel';
 
 /**
  * The options shared by the hidden-incidence models (`hiddenIncidence`, `impliedRecording`): `level`
  * (default 0.95), `method` ('monte-carlo', the default, or 'delta'), `draws` (default 100,000), `seed`,
- * `countNoise` (default 'binomial') and `keepDraws` (default false). Unknown options are rejected.
+ * `countNoise` (default 'binomial') and `keepDraws` (default false). Unknown options are rejected, and so
+ * are Monte Carlo draws too few for the level ({@link fewestDraws}).
  * @internal
  */
-export const modelOptions = options({
-  level,
-  method: methodOf(['monte-carlo', 'delta']).default('monte-carlo'),
-  draws: drawsOption(),
-  seed,
-  countNoise: countNoiseOption,
-  keepDraws: z.boolean({ error: 'true or false' }).default(false),
-});
+export const modelOptions = z
+  .strictObject({
+    level,
+    method: methodOf(['monte-carlo', 'delta']).default('monte-carlo'),
+    draws: drawsOption(),
+    seed,
+    countNoise: countNoiseOption,
+    keepDraws: z.boolean({ error: 'true or false' }).default(false),
+  })
+  .check((ctx) => {
+    const o = ctx.value;
+    if (o.method === 'monte-carlo' && o.draws < fewestDraws(o.level)) {
+      ctx.issues.push({ code: 'custom', path: ['draws'], input: o.draws, message: tooFewDrawsRule(o.level) });
+    }
+  })
+  .prefault({} as never);

@@ -83,6 +83,8 @@ export function relationshipShares(shares: Readonly<Record<string, number>>, opt
   return shareIntervals(v.shares, v.options.level, v.options.method);
 }
 
+const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
+
 /** Intervals for normalised shares (shared with `splitByShares`' notes). @internal */
 function shareIntervals(n: NormalisedShares, lvl: number, method: MultinomialMethod): Record<string, Interval> {
   const { keys, shares, counts, notes } = n;
@@ -105,9 +107,15 @@ function shareIntervals(n: NormalisedShares, lvl: number, method: MultinomialMet
     extra.push(`counts reconstructed as share x base and rounded to whole respondents (Sison-Glaz needs whole counts): ${used.join(', ')}`);
   }
   const ci = multinomialIntervals(Float64Array.from(used), lvl, method);
+  let respondents = 0;
+  for (const c of used) respondents += c;
   keys.forEach((key, i) => {
     const c = ci[i]!;
-    out[key] = interval(shares[i]!, c.lower, c.upper, lvl, c.method, { notes: [...extra, ...(c.notes ?? [])] });
+    const outside =
+      shares[i]! < c.lower || shares[i]! > c.upper
+        ? [`the share given (${fmt(shares[i]!)}) lies outside the interval for the rounded count ${used[i]!} of ${respondents}: the base is too small for these shares; give the respondents' own counts (scale: 'count')`]
+        : [];
+    out[key] = interval(shares[i]!, c.lower, c.upper, lvl, c.method, { notes: [...extra, ...(c.notes ?? []), ...outside] });
   });
   return out;
 }

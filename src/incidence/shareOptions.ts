@@ -77,6 +77,14 @@ export function normaliseShares(
 
   let sum = 0;
   for (const x of values) sum += x;
+  if (o.scale === 'percent' && sum > 0 && values.every((x) => x <= 1)) {
+    // Proportions passed as percentages: 0.45 would silently be 0.45%.
+    if (Math.abs(sum - 1) <= o.tolerance + 1e-12) {
+      push(['shares'], `percentages (scale 'percent'); these add up to ${fmtPct(sum / 100)}${HINT}they look like proportions adding up to 100%: pass scale: 'proportion' (the default)`, raw);
+      return undefined;
+    }
+    notes.push(`the shares, read as percentages (scale 'percent'), add up to only ${fmtPct(sum / 100)}: if they are proportions, pass scale: 'proportion'`);
+  }
   const addRemainder = (name: string, amount: number) => {
     const at = keys.indexOf(name);
     if (at >= 0) {

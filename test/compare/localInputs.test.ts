@@ -153,6 +153,7 @@ describe('malformed rows give an InputError naming the row and field', () => {
     expect(issues(run({ ...input, populationYear: 18 }))).toEqual(['["populationYear"]: a year such as 2018']);
     expect(issues(run(input, { level: 95 }))).toEqual(['["level"]: a confidence level in (0, 1)']);
     expect(issues(run(input, { draws: 50 }))).toEqual(['["draws"]: a whole number of draws from 100 to 1,000,000']);
+    expect(issues(run(input, { draws: 150, level: 0.99 }))).toEqual(['["draws"]: at least 199 draws for a 99% percentile interval (with fewer, its limits would be the smallest and largest draws)']);
     const many = { ...input, prevalence: Array.from({ length: 40 }, (_, k) => ({ sex: k < 20 ? 'female' : 'male', age: String(16 + (k % 20)), estimate: 0.05, base: 500 })) };
     expect(issues(run(many, { draws: 600_000 }))[0]).toMatch(/^\["draws"\]: at most 500,000 draws for 40 strata/);
     expect(issues(run(input, { target: 0 }))).toEqual(['["target"]: a finite number > 0']);

@@ -165,6 +165,32 @@ describe('hiddenIncidence: awkward corners', () => {
     expect(r.victims.upper).toBe(Infinity);
     expect(r.victims.notes!.join(' ')).toMatch(/unbounded/);
   });
+  it('too few draws for the level is an InputError on draws (the limits would be the extreme draws), not a silent clamp', () => {
+    const e = errorOf(() => hiddenIncidence({ recorded: 22, reporting: 0.5, recording: 0.05 }, { draws: 1000, level: 0.999 }));
+    expect(e.issues[0]!.path).toEqual(['draws']);
+    expect(e.message).toMatch(/at least 1,999 draws for a 99.9% percentile interval/);
+    expect(hiddenIncidence({ recorded: 22, reporting: 0.5, recording: 0.05 }, { draws: 1999, level: 0.999 }).victims.upper).toBeGreaterThan(0);
+    // The delta method has no draws: no such rule.
+    expect(hiddenIncidence({ recorded: 22, reporting: 0.5, recording: 0.05 }, { draws: 100, level: 0.999, method: 'delta' }).victims.method).toBe('delta');
+  });
+  it('a point estimate outside its interval (shares estimated at 1 from small samples) says so', () => {
+    const r = hiddenIncidence({ recorded: 50, reporting: { successes: 30, trials: 30 }, recording: { successes: 20, trials: 20 } });
+    expect(r.recordedShare.value).toBe(1);
+    expect(r.recordedShare.upper).toBeLessThan(1);
+    expect(r.recordedShare.notes!.join(' ')).toMatch(/point estimate \(1\) lies above the upper limit/);
+    expect(r.multiplier.notes!.join(' ')).toMatch(/lies below the lower limit/);
+    expect(r.victims.notes!.join(' ')).not.toMatch(/point estimate/);
+  });
+  it('delta method: a recorded share at 1 and a lower limit below the recorded victims are noted', () => {
+    const r = hiddenIncidence({ recorded: 50, reporting: { successes: 30, trials: 30 }, recording: { successes: 20, trials: 20 } }, { method: 'delta' });
+    expect([r.unrecorded.lower, r.unrecorded.upper]).toEqual([0, 0]);
+    expect(r.unrecorded.notes!.join(' ')).toMatch(/recorded share estimated at 1/);
+    expect(r.victims.lower).toBeLessThan(50);
+    expect(r.victims.notes!.join(' ')).toMatch(/below the recorded victims a year \(50\)/);
+    // Poisson count noise estimates an expected number, which may lie below this year's count: no note.
+    const p = hiddenIncidence({ recorded: 50, reporting: { successes: 99, trials: 100 }, recording: 1 }, { method: 'delta', countNoise: 'poisson' });
+    expect(p.victims.notes!.join(' ')).not.toMatch(/below the recorded victims/);
+  });
   it('delta method with a vanishing count (5e-324): unbounded upper limits with a note, never NaN', () => {
     // Found by the property below: the count noise's variance 1 / rv overflows and the unrecorded point
     // underflows to 0, so v exp(z se) was 0 x Infinity.

@@ -117,6 +117,13 @@ describe('impliedRecording', () => {
       { numRuns: 150 },
     );
   });
+  it('too few draws for the level is an InputError; a point estimate of 0 above which the interval lies says so', () => {
+    expect(errorOf(() => impliedRecording({ recorded: 22, victims: 1000 }, { draws: 100, level: 0.99 })).issues[0]!.path).toEqual(['draws']);
+    const r = impliedRecording({ recorded: 0, victims: 1000 });
+    expect(r.recordedShare.value).toBe(0);
+    expect(r.recordedShare.lower).toBeGreaterThan(0);
+    expect(r.recordedShare.notes!.join(' ')).toMatch(/point estimate \(0\) lies below the lower limit/);
+  });
   it('bad inputs name the field', () => {
     expect(errorOf(() => impliedRecording({ ...england, recorded: -3 })).issues[0]!.path).toEqual(['recorded']);
     expect(errorOf(() => impliedRecording({ ...england, reporting: 1.5 })).issues[0]!.path).toEqual(['reporting']);

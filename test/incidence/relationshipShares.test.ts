@@ -80,4 +80,18 @@ describe('relationshipShares', () => {
     expect([g.partner!.lower, g.partner!.upper]).toEqual([0.45, 0.45]);
     expect(g.other!.lower).toBeCloseTo(0.55, 14);
   });
+  it("proportions passed with scale 'percent' are caught: an error when they add up to 1, a note otherwise", () => {
+    const e = errorOf(() => relationshipShares({ a: 0.45, b: 0.55 }, { scale: 'percent' }));
+    expect(e.issues[0]!.path).toEqual(['shares']);
+    expect(e.issues[0]!.hint).toMatch(/look like proportions.*scale: 'proportion'/);
+    const r = relationshipShares({ exPartner: 0.45, acquaintance: 0.22, stranger: 0.1, colleague: 0.05, family: 0.04 }, { scale: 'percent' });
+    expect(r.other!.value).toBeCloseTo(0.9914, 12);
+    expect(r.other!.notes!.join(' ')).toMatch(/add up to only 0.86%: if they are proportions/);
+  });
+  it('a share outside its interval after rounding share x base (a tiny base) says so', () => {
+    const r = relationshipShares(seeds, { scale: 'percent', base: 3 });
+    expect(r.acquaintance!.value).toBe(0.22);
+    expect(r.acquaintance!.lower).toBeGreaterThan(0.22);
+    expect(r.acquaintance!.notes!.join(' ')).toMatch(/lies outside the interval for the rounded count 1 of 2/);
+  });
 });

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { InputError, type InputIssue } from '../../core/InputError';
 import { ageBand, count, level, options, positive, seed, wholeCount } from '../../core/schemas';
-import { validate } from '../../core/validate';
+import { HINT, validate } from '../../core/validate';
+import { plainNumber } from '../change/plainNumber';
+import { fewestDraws, tooFewDrawsRule } from '../../incidence/fewestDraws';
 import { countNoiseOption } from '../../incidence/noiseModel';
 import { positiveProbability } from '../../incidence/positiveProbability';
 import { uncertainQuantity } from '../../incidence/uncertainQuantity';
@@ -98,11 +100,15 @@ export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
 
   // Strata, once; then every area's population per stratum, once (all problems collected).
   const strata: Stratum[] = v.prevalence.map((r) => ({ sex: r.sex, band: r.age }));
+  if (v.options.draws < fewestDraws(v.options.level)) {
+    const [expected, hint] = tooFewDrawsRule(v.options.level).split(HINT) as [string, string];
+    throwIssues([{ path: ['draws'], expected, received: v.options.draws, hint }]);
+  }
   if (v.options.draws * strata.length > MAX_PREVALENCE_DRAWS) {
     throwIssues([
       {
         path: ['draws'],
-        expected: `at most ${Math.floor(MAX_PREVALENCE_DRAWS / strata.length).toLocaleString('en-GB')} draws for ${strata.length} strata (draws x strata at most 20,000,000: the shared prevalence draws are held in memory)`,
+        expected: `at most ${plainNumber(Math.floor(MAX_PREVALENCE_DRAWS / strata.length))} draws for ${strata.length} strata (draws x strata at most 20,000,000: the shared prevalence draws are held in memory)`,
         received: v.options.draws,
       },
     ]);
