@@ -83,7 +83,7 @@ export const reports = defineReports([
       }
       const ours = median(times);
       const lines = [`${n.toLocaleString('en-GB')} draws, median of ${runs} runs after warm-ups${quick ? ` (quick run, BENCH_TIME_MS=${budgetMs} < 100; \`npm run bench -- floor\` for 1,000,000)` : ''}`];
-      lines.push(`darkfigure hiddenIncidence (node ${process.version}): ${ms(ours)} ms`);
+      lines.push(`darkfigure hiddenIncidence (node ${process.version}): ${ms(ours)} ms, ${(n / ours / 1000).toFixed(2)} million draws/s`);
       const c = timeC(n, runs);
       if (typeof c === 'string') lines.push(`C column skipped: ${c}`);
       else {
