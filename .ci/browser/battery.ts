@@ -366,7 +366,7 @@ export const battery: Record<string, BatteryCase[]> = {
       { args: [{ areas: five, prevalence: bands, reporting, populationYear: 2018 }, { draws: 2000, seed: 3, level: 0.9 }] },
       { args: [{ areas: five, prevalence: bands, reporting, recording: { successes: 40, trials: 800 }, incidentsPerVictim: { estimate: 1.3, standardError: 0.1 } }, { draws: 1001, countNoise: 'poisson' }] },
       { args: [{ areas: five, prevalence: bands, reporting: 0.5 }, { draws: 1000, countNoise: 'none', target: 0.01, overdispersion: 'additive' }] },
-      { args: [{ areas: five, prevalence: bands, reporting }, { draws: 500, seed: -7, overdispersion: 'multiplicative', level: 0.998 }] },
+      { args: [{ areas: five, prevalence: bands, reporting }, { draws: 1000, seed: -7, overdispersion: 'multiplicative', level: 0.998 }] },
       { args: [{ areas: [two[0], { ...two[1], name: 'Lincolnshire' }], prevalence: csew, reporting }], throws: true },
       { args: [{ areas: [two[0], { ...two[1], recorded: 17.5 }], prevalence: csew, reporting }], throws: true },
       { args: [{ areas: [two[0], { ...two[1], population: band(0, 0) }], prevalence: csew, reporting }], throws: true },
