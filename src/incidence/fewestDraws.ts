@@ -29,5 +29,5 @@ export function fewestDraws(level: number): number {
  */
 export function tooFewDrawsRule(level: number): string {
   const pct = `${Number.parseFloat((level * 100).toPrecision(12))}%`;
-  return `at least ${plainNumber(fewestDraws(level))} draws for a ${pct} percentile interval (with fewer, its limits would be the smallest and largest draws)${HINT}use many more draws than that, such as 100,000, or a lower level`;
+  return `at least ${plainNumber(fewestDraws(level))} draws for a ${pct} percentile interval (with fewer, its limits would be the smallest and largest draws)${HINT}use far more draws than that, or a lower level`;
 }

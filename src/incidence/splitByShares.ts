@@ -6,6 +6,7 @@ import { HINT, validate } from '../core/validate';
 import { createGenerator } from '../random/generator';
 import { sampleDirichlet } from '../random/sampleDirichlet';
 import { drawsOption } from './drawsOption';
+import { fewestDraws, tooFewDrawsRule } from './fewestDraws';
 import type { HiddenIncidence } from './hiddenIncidence';
 import type { ImpliedRecording } from './impliedRecording';
 import { fillQuantityDraws } from './fillQuantityDraws';
@@ -33,7 +34,7 @@ export interface SplitBySharesOptions {
   tolerance?: number;
   /** Confidence level in (0, 1); default 0.95. */
   level?: number;
-  /** Draws when the total has none of its own (default 100,000); a total's own draws set the number. */
+  /** Draws when the total has none of its own (default 100,000; at least 39 at level 0.95, 199 at 0.99); a total's own draws set the number. */
   draws?: number;
   /** Seed (a whole number); default 42. */
   seed?: number;
@@ -67,7 +68,7 @@ const schema = z
   .object({
     total: z.unknown(),
     shares: sharesRecord,
-    options: options({ level, draws: drawsOption().optional(), seed, quantity: z.string().optional(), keepDraws: z.boolean({ error: 'true or false' }).default(false), ...shareOptionShape }),
+    options: options({ level, draws: drawsOption().unwrap().optional(), seed, quantity: z.string().optional(), keepDraws: z.boolean({ error: 'true or false' }).default(false), ...shareOptionShape }),
   })
   .transform((v, ctx) => {
     const o = v.options;
@@ -76,8 +77,40 @@ const schema = z
       ctx.issues.push({ code: 'custom', path: path[0] === 'base' ? ['options', ...path] : path, message, input }),
     );
     if (total === undefined || shares === undefined) return z.NEVER;
-    return { total, shares, options: o };
+    // One draw when nothing is uncertain (or the total is exactly 0); else the total's draws or the draws option.
+    const exactTotal = total.draws === undefined && (total.dist === undefined || total.dist.exact);
+    const n = exactTotal && (shares.counts === undefined || total.value === 0) ? 1 : (total.draws?.length ?? o.draws ?? 100_000);
+    if (n > 1 && n < fewestDraws(o.level)) {
+      const byOption = total.draws === undefined && o.draws !== undefined;
+      ctx.issues.push({ code: 'custom', path: ['options', byOption ? 'draws' : 'level'], input: byOption ? o.draws : o.level, message: tooFewDrawsRule(o.level) });
+      return z.NEVER;
+    }
+    return { total, shares, options: o, exactTotal, n };
   });
+
+const KEEP_DRAWS = `${HINT}no Gamma can stand for this interval: pass a result computed with keepDraws: true (Monte Carlo), whose draws are split as they are`;
+
+/**
+ * A total the Gamma approximation cannot take: an interval of exactly 0 (`'zero'`, split into exact zeros),
+ * or an infinite limit or a value of 0 with a positive upper limit (an issue pointing to keepDraws).
+ */
+function gammaless(raw: unknown, path: string[], ctx: z.core.$RefinementCtx): 'zero' | 'refused' | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const q = raw as { value?: unknown; estimate?: unknown; lower?: unknown; upper?: unknown; standardError?: unknown };
+  const valueKey = 'value' in q ? 'value' : 'estimate';
+  const infinite = ([valueKey, 'lower', 'upper', 'standardError'] as const).find((k) => q[k] === Infinity);
+  if (infinite !== undefined) {
+    ctx.issues.push({ code: 'custom', path: [...path, infinite], input: Infinity, message: `a finite number >= 0${KEEP_DRAWS}` });
+    return 'refused';
+  }
+  if (q[valueKey] !== 0) return undefined;
+  if (q.lower === 0 && q.upper === 0) return 'zero';
+  if (q.lower === undefined && q.upper === undefined && q.standardError === 0) return 'zero';
+  const positive = (x: unknown) => typeof x === 'number' && x > 0;
+  if (!positive(q.upper) && !positive(q.standardError)) return undefined;
+  ctx.issues.push({ code: 'custom', path: [...path, valueKey], input: 0, message: `a total > 0, or an interval of exactly 0${KEEP_DRAWS}` });
+  return 'refused';
+}
 
 function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$RefinementCtx): ParsedTotal | undefined {
   if (typeof raw === 'number') {
@@ -117,6 +150,9 @@ function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$Ref
       }
       return { value, draws: d, notes: [`total: the ${key} draws of the result (${d.length}), propagated`], quantity: key };
     }
+    const special = gammaless(itv, ['total', key], ctx);
+    if (special === 'refused') return undefined;
+    if (special === 'zero') return { value: 0, notes: [`total: the result's ${key} interval is exactly 0`], quantity: key };
     const parsed = totalQuantity.safeParse(itv, { reportInput: true });
     if (!parsed.success) {
       forwardIssues(ctx, parsed.error.issues.map((i) => ({ ...i, path: ['total', key, ...i.path] })));
@@ -129,6 +165,9 @@ function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$Ref
       quantity: key,
     };
   }
+  const special = gammaless(raw, ['total'], ctx);
+  if (special === 'refused') return undefined;
+  if (special === 'zero') return { value: 0, notes: [] };
   const parsed = totalQuantity.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     forwardIssues(ctx, parsed.error.issues.map((i) => ({ ...i, path: ['total', ...i.path] })));
@@ -150,11 +189,15 @@ function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$Ref
  *
  * The total may be a number (exact), an `Interval` (approximated by a Gamma matched to its estimate and
  * standard error, see {@link UncertainQuantity}) or a `hiddenIncidence` / `impliedRecording` result:
- * computed with `keepDraws: true` its own draws are used draw by draw (exact propagation; their number
- * sets the number of draws). `quantity` picks the result's quantity, `'victims'` by default when it has
- * one, `'unrecorded'` for the victims never in police records. Shares take the forms of
- * `relationshipShares` (proportions, percentages or counts, with a remainder category); without a `base`
- * (or counts) they are exact and only the total's uncertainty is split.
+ * computed with `keepDraws: true` its own draws are used draw by draw (exact propagation, infinite draws
+ * included; their number sets the number of draws). A total whose interval is exactly 0 splits into exact
+ * zeros; one no Gamma can stand for (a value of 0 with a positive upper limit, or an infinite limit) is an
+ * `InputError` unless it comes with its draws. Fewer draws than a percentile interval at `level` needs
+ * (39 at 0.95, 1,999 at 0.999) are an `InputError` on `draws`, or on `level` when they are the total's own.
+ * `quantity` picks the result's quantity, `'victims'` by default when it has one, `'unrecorded'` for the
+ * victims never in police records. Shares take the forms of `relationshipShares` (proportions, percentages
+ * or counts, with a remainder category); without a `base` (or counts) they are exact and only the total's
+ * uncertainty is split.
  *
  * @example
  * ```ts
@@ -172,21 +215,20 @@ function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$Ref
 export function splitByShares(total: SplitTotal, shares: Readonly<Record<string, number>>, options?: SplitBySharesOptions): SplitByShares {
   refuseReservedKey('splitByShares', ['shares'], shares);
   const v = validate('splitByShares', schema, { total, shares, options });
-  const { total: t, shares: s, options: o } = v;
+  const { total: t, shares: s, options: o, exactTotal, n } = v;
   const K = s.keys.length;
   const [sTotal, sShares] = streamSeeds(o.seed, 2) as [number, number];
   const notes = [...t.notes, ...s.notes];
 
   let totalDraws: Float64Array | undefined = t.draws;
-  const exactTotal = totalDraws === undefined && (t.dist === undefined || t.dist.exact);
-  const exactShares = s.counts === undefined;
+  const exactShares = s.counts === undefined || n === 1;
   if (t.draws !== undefined && o.draws !== undefined && o.draws !== t.draws.length) notes.push(`draws option ignored: the total's ${t.draws.length} draws are used`);
-  const n = t.draws?.length ?? (exactTotal && exactShares ? 1 : (o.draws ?? 100_000));
   if (totalDraws === undefined && !exactTotal) totalDraws = fillQuantityDraws(new Float64Array(n), t.dist!, sTotal);
-  if (exactShares) notes.push('no base given: shares treated as exact; only the total\'s uncertainty is split');
+  if (s.counts === undefined) notes.push('no base given: shares treated as exact; only the total\'s uncertainty is split');
+  else if (n === 1) notes.push('total exactly 0: so is every category, whatever the shares');
   else notes.push(`shares: Dirichlet(count + 1/2) with counts = share x base (${s.base})`);
 
-  const method = exactTotal && exactShares ? 'exact' : 'monte-carlo';
+  const method = n === 1 ? 'exact' : 'monte-carlo';
   const parts = s.keys.map(() => new Float64Array(n));
   const alphas = new Float64Array(K);
   const d = new Float64Array(K);
@@ -197,8 +239,8 @@ export function splitByShares(total: SplitTotal, shares: Readonly<Record<string,
     if (exactShares) for (let j = 0; j < K; j++) d[j] = s.shares[j]!;
     else sampleDirichlet(rng, alphas, d);
     for (let j = 0; j < K; j++) {
-      const x = T * d[j]!;
-      parts[j]![i] = x === x ? x : Infinity;
+      // A share of 0 is 0 of any total, an infinite total draw included.
+      parts[j]![i] = d[j] === 0 ? 0 : T * d[j]!;
     }
   }
 
@@ -214,7 +256,7 @@ export function splitByShares(total: SplitTotal, shares: Readonly<Record<string,
   if (totalDraws !== undefined) totalLimits = percentileInterval(totalDraws === t.draws ? totalDraws.slice() : totalDraws, o.level);
   s.keys.forEach((key, j) => {
     const [lower, upper] = limitsOf(parts[j]!);
-    categories[key] = interval(t.value * s.shares[j]!, lower, upper, o.level, method, { notes: [...notes] });
+    categories[key] = interval(s.shares[j] === 0 ? 0 : t.value * s.shares[j]!, lower, upper, o.level, method, { notes: [...notes] });
   });
   const result: SplitByShares = {
     total: interval(t.value, totalLimits[0], totalLimits[1], o.level, method, { notes: [...t.notes] }),

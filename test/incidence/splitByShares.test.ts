@@ -64,6 +64,69 @@ describe('splitByShares', () => {
     for (const key of Object.keys(b.draws!)) total += b.draws![key]![0]!;
     expect(total).toBeGreaterThan(0);
   });
+  it('a total exactly 0 (an interval of 0, 0, 0, such as the dark figure when every victim is recorded) splits into exact zeros', () => {
+    const allRecorded = hiddenIncidence({ recorded: 10, reporting: 1, recording: 1 });
+    expect(allRecorded.unrecorded).toMatchObject({ value: 0, lower: 0, upper: 0 });
+    const r = splitByShares(allRecorded, seeds, { scale: 'percent', base: 400, quantity: 'unrecorded', keepDraws: true });
+    expect(r.total).toMatchObject({ value: 0, lower: 0, upper: 0, method: 'exact' });
+    for (const c of Object.values(r.categories)) expect(c).toMatchObject({ value: 0, lower: 0, upper: 0, method: 'exact' });
+    expect(r.categories.exPartner!.notes).toContain('total exactly 0: so is every category, whatever the shares');
+    expect(r.draws!.exPartner).toEqual(new Float64Array([0]));
+    expect(splitByShares({ value: 0, lower: 0, upper: 0, level: 0.95, method: 'x' }, seeds, { scale: 'percent' }).categories.family).toMatchObject({ value: 0, upper: 0, method: 'exact' });
+    expect(splitByShares(0, seeds, { scale: 'percent', base: 400 }).categories.family).toMatchObject({ value: 0, upper: 0, method: 'exact' });
+  });
+  it('a total a Gamma cannot stand for (0 with a positive upper limit, or an infinite limit) needs its kept draws; with them it splits', () => {
+    const none = { recorded: 0, reporting: { successes: 150, trials: 300 }, recording: { successes: 100, trials: 2000 } };
+    const unbounded = { recorded: 10, reporting: { alpha: 0.004, beta: 1 }, recording: 0.5 };
+    const refusals: [unknown, string[], unknown][] = [
+      [hiddenIncidence(none), ['total', 'victims', 'value'], 0],
+      [hiddenIncidence(none, { method: 'delta' }), ['total', 'victims', 'value'], 0],
+      [hiddenIncidence(none, { method: 'delta' }).victims, ['total', 'value'], 0],
+      [hiddenIncidence(unbounded), ['total', 'victims', 'upper'], Infinity],
+      [hiddenIncidence(unbounded).unrecorded, ['total', 'upper'], Infinity],
+      [{ estimate: 0, standardError: 2 }, ['total', 'estimate'], 0],
+    ];
+    for (const [total, path, received] of refusals) {
+      const issues = errorOf(() => splitByShares(total as never, seeds, { scale: 'percent' })).issues;
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ path, received });
+      expect(issues[0]!.hint).toMatch(/keepDraws: true/);
+    }
+    // With their draws both split, infinite draws included: no NaN, and a share of 0 is 0 of any total.
+    const zero = splitByShares(hiddenIncidence(none, { keepDraws: true, draws: 5000 }), seeds, { scale: 'percent', base: 400 });
+    expect(zero.total).toMatchObject({ value: 0, lower: 0 });
+    expect(zero.categories.exPartner).toMatchObject({ value: 0, lower: 0, method: 'monte-carlo' });
+    expect(zero.categories.exPartner!.upper).toBeGreaterThan(0);
+    const kept = hiddenIncidence(unbounded, { keepDraws: true, draws: 5000 });
+    expect(kept.draws!.victims.includes(Infinity)).toBe(true);
+    const r = splitByShares(kept, { exPartner: 45, none: 0 }, { scale: 'percent', base: 400, keepDraws: true });
+    expect(r.total.upper).toBe(Infinity);
+    expect(r.categories.exPartner!.upper).toBe(Infinity);
+    expect(Number.isFinite(r.categories.exPartner!.lower)).toBe(true);
+    for (const d of Object.values(r.draws!)) expect(d.some((x) => Number.isNaN(x))).toBe(false);
+    const exactShares = splitByShares(kept, { exPartner: 45, none: 0 }, { scale: 'percent', keepDraws: true });
+    expect(exactShares.categories.none).toMatchObject({ value: 0, lower: 0, upper: 0 });
+    expect(exactShares.draws!.none!.every((x) => x === 0)).toBe(true);
+  });
+  it("the draws option is noted as ignored only when it was passed and differs from the total's draws", () => {
+    const kept = hiddenIncidence({ recorded: 100, reporting: 0.5, recording: { successes: 10, trials: 100 } }, { keepDraws: true, draws: 5000 });
+    const ignored = /draws option ignored/;
+    expect(splitByShares(kept, { a: 50 }, { scale: 'percent' }).categories.a!.notes!.join(' ')).not.toMatch(ignored);
+    expect(splitByShares(kept, { a: 50 }, { scale: 'percent', draws: 5000 }).categories.a!.notes!.join(' ')).not.toMatch(ignored);
+    expect(splitByShares(kept, { a: 50 }, { scale: 'percent', draws: 2000 }).categories.a!.notes).toContain("draws option ignored: the total's 5000 draws are used");
+  });
+  it('too few draws for the level is an error on draws (the option) or on level (the total\'s own draws)', () => {
+    const byOption = errorOf(() => splitByShares(1000, seeds, { scale: 'percent', base: 400, draws: 100, level: 0.99 })).issues;
+    expect(byOption).toEqual([{ path: ['draws'], expected: expect.stringMatching(/^at least 199 draws for a 99% percentile interval/), received: 100, hint: expect.any(String) }]);
+    expect(splitByShares(1000, seeds, { scale: 'percent', base: 400, draws: 199, level: 0.99 }).categories.exPartner!.method).toBe('monte-carlo');
+    const kept = hiddenIncidence({ recorded: 100, reporting: 0.5, recording: 0.5 }, { keepDraws: true, draws: 500, level: 0.9 });
+    const byTotal = errorOf(() => splitByShares(kept, seeds, { scale: 'percent', level: 0.999, draws: 100_000 })).issues;
+    expect(byTotal).toMatchObject([{ path: ['level'], expected: expect.stringMatching(/^at least 1,999 draws/), received: 0.999 }]);
+    // The default 100,000 draws at a level needing more: the level is the cause.
+    expect(errorOf(() => splitByShares({ estimate: 5, standardError: 1 }, seeds, { scale: 'percent', level: 0.99999 })).issues[0]!.path).toEqual(['level']);
+    // Nothing drawn (exact total and shares): any level.
+    expect(splitByShares(1000, seeds, { scale: 'percent', level: 0.99999 }).categories.exPartner!.method).toBe('exact');
+  });
   it('bad inputs name the field', () => {
     expect(errorOf(() => splitByShares(-5, seeds, { scale: 'percent' })).issues[0]!.path).toEqual(['total']);
     expect(errorOf(() => splitByShares(100, { a: 80, b: 50 }, { scale: 'percent' })).issues[0]!.path).toEqual(['shares']);
