@@ -18,15 +18,16 @@ const numberRule = (rule: string) =>
   });
 
 /** A finite number >= 0; weighted (non-integer) counts allowed. */
-export const count = numberRule('a finite number >= 0').refine((x) => x >= 0, { error: 'a finite number >= 0' });
+export const count = numberRule('a finite number >= 0').refine((x) => x >= 0, { error: 'a finite number >= 0', abort: true });
 
 /** A whole number >= 0. */
 export const wholeCount = numberRule('a whole number >= 0').refine((x) => x >= 0 && Number.isInteger(x), {
   error: 'a whole number >= 0',
+  abort: true,
 });
 
 /** A finite number > 0. */
-export const positive = numberRule('a finite number > 0').refine((x) => x > 0, { error: 'a finite number > 0' });
+export const positive = numberRule('a finite number > 0').refine((x) => x > 0, { error: 'a finite number > 0', abort: true });
 
 /** A proportion in [0, 1]; a percentage such as 4.9 gets the hint "did you mean 0.049?". */
 export const probability = numberRule('a proportion in [0, 1]').check((ctx) => {

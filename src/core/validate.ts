@@ -1,5 +1,7 @@
 import type * as z from 'zod';
+import { describeValue } from './describeValue';
 import { InputError, type InputIssue } from './InputError';
+import { unknownKeysHint } from './unknownKeysHint';
 
 /** Separates the rule from an optional hint inside a schema's message. @internal */
 export const HINT = '\u0000';
@@ -34,7 +36,9 @@ function receivedOf(issue: z.core.$ZodIssue, root: unknown): unknown {
 /**
  * Parse `input` with `schema` once, at the public edge, and turn every zod issue into an
  * {@link InputError} naming the field by path. A leading `options` path segment is dropped,
- * so a bad level reads `level: expected ...`.
+ * so a bad level reads `level: expected ...`; an issue at the options object itself (unknown options,
+ * options that are not an object) keeps it, so it reads `options: expected ...`. Unknown fields get a
+ * hint naming the known ones (and the nearest, for a typo). Identical issues are reported once.
  * @internal
  */
 export function validate<S extends z.ZodType>(functionName: string, schema: S, input: unknown): z.output<S> {
@@ -45,13 +49,19 @@ export function validate<S extends z.ZodType>(functionName: string, schema: S, i
   if (fast.success) return fast.data;
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  const issues: InputIssue[] = result.error.issues.map((issue) => {
+  const issues: InputIssue[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    if (path[0] === 'options') path.shift();
-    const [expected, hint] = describeExpected(issue).split(HINT);
+    let [expected, hint] = describeExpected(issue).split(HINT);
+    if (issue.code === 'unrecognized_keys' && hint === undefined) hint = unknownKeysHint(schema, path, issue.keys);
+    if (path[0] === 'options' && path.length > 1) path.shift();
     const out: InputIssue = { path, expected: expected ?? '', received: receivedOf(issue, input) };
     if (hint) out.hint = hint;
-    return out;
-  });
+    const key = JSON.stringify([out.path, out.expected, out.hint ?? null, describeValue(out.received)]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(out);
+  }
   throw new InputError(functionName, issues);
 }

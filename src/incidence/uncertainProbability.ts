@@ -3,7 +3,7 @@ import type { Interval } from '../core/interval';
 import { count, level, positive, probability } from '../core/schemas';
 import { HINT } from '../core/validate';
 import { normalQuantile } from '../special/normalQuantile';
-import { surveyDesign } from '../survey/surveyDesign';
+import { checkSurveyDesign, normaliseSurveyDesign, surveyDesignShape, type SurveyDesignForm } from '../survey/surveyDesign';
 import { forwardIssues } from './forwardIssues';
 
 /**
@@ -24,12 +24,17 @@ import { forwardIssues } from './forwardIssues';
  * One rule (the Jeffreys Beta on an effective base) serves every survey form, so a proportion gives the
  * same distribution whether it is passed as a base with a design factor, a standard error or an interval
  * that carry the same information. Its variance is p(1 - p) / n' up to O(1/n'^2). The point estimate used
- * for results is the given estimate (s / n for counts, alpha / (alpha + beta) for a Beta).
+ * for results is the given estimate (s / n for counts, alpha / (alpha + beta) for a Beta). On a small
+ * effective base (few expected successes p n') the Beta's mean and standard deviation can be far from the
+ * estimate and standard error given; when either is more than 10% off (the mean measured against
+ * min(p, 1 - p)) a note gives both, e.g. `{ estimate: 0.5, standardError: 0.49 }` draws from
+ * Beta(1.02, 1.02), whose standard deviation is 0.29.
  *
  * Rejected, with the reason: an estimate outside [0, 1] (with "did you mean 0.049?" for 4.9), successes
- * above trials, a lower limit above the estimate or an upper limit below it, a standard error larger than
- * sqrt(p(1 - p)) (no distribution on [0, 1] with mean p has more spread), a standard error or interval at an
- * estimate of exactly 0 or 1 (it cannot tell the sample size there).
+ * above trials, a lower limit above the estimate or an upper limit below it, a standard error of
+ * sqrt(p(1 - p)) or more, given or implied by an interval's width (every Beta with mean p has a smaller
+ * one; a too-wide interval is reported at the limit on its wider side, with the bound that limit must keep),
+ * a standard error or interval at an estimate of exactly 0 or 1 (it cannot tell the sample size there).
  */
 export type UncertainProbability =
   | number
@@ -100,6 +105,70 @@ const alphaBeta = z
   .strictObject({ alpha: positive, beta: positive })
   .transform(({ alpha, beta }) => betaDistribution(alpha / (alpha + beta), alpha, beta, 'as given'));
 
+/**
+ * The note for a Jeffreys Beta on a small effective base whose mean or standard deviation is more than 10%
+ * off the estimate and standard error it was made from (the mean measured against min(p, 1 - p)), saying
+ * what the draws follow against what was given; undefined when they agree (or at p = 0 or 1, where the
+ * Jeffreys Beta's positive spread is the point).
+ */
+function mismatchNote(d: ProbabilityDistribution, effectiveBase: number, se: number, seLabel: string, percentHint: boolean): string | undefined {
+  const p = d.estimate;
+  if (!(p > 0 && p < 1 && se > 0)) return undefined;
+  const mean = d.alpha / (d.alpha + d.beta);
+  const sd = Math.sqrt(d.variance);
+  if (Math.abs(mean - p) <= 0.1 * Math.min(p, 1 - p) && Math.abs(sd - se) <= 0.1 * se) return undefined;
+  return (
+    `effective base only ${fmt(effectiveBase)} (p n' = ${fmt(p * effectiveBase)}): the draws follow Beta(${fmt(d.alpha)}, ${fmt(d.beta)}), ` +
+    `with mean ${fmt(mean)} and standard deviation ${fmt(sd)}, against the estimate ${fmt(p)} and ${seLabel} ${fmt(se)}; ` +
+    `intervals are rough${percentHint ? '; if the standard error was given in percentage points, divide it by 100' : ''}`
+  );
+}
+
+/** The Jeffreys Beta on an effective base, with {@link mismatchNote} in place of a generic small-base note. */
+function jeffreysWithCheck(
+  p: number,
+  n: number,
+  se: number,
+  seLabel: string,
+  why: string,
+  notes: string[],
+  percentHint = false,
+): ProbabilityDistribution {
+  const d = jeffreysOnBase(p, n, why);
+  const note = mismatchNote(d, n, se, seLabel, percentHint);
+  d.notes = note === undefined ? notes : [...notes.filter((x) => !x.startsWith('effective base only')), note];
+  return d;
+}
+
+/**
+ * The issue for an interval whose implied standard error (upper - lower) / (2 z) is not below
+ * sqrt(p(1 - p)). It names the limit on the wider side with the bound it must keep (the other limit and
+ * the level held), or, when no such bound is coherent with the estimate, the interval as given.
+ */
+function tooWide(
+  ctx: z.core.$RefinementCtx,
+  given: Record<string, unknown>,
+  v: { lower: number; upper: number },
+  p: number,
+  name: string,
+  zValue: number,
+  se: number,
+): never {
+  const max = Math.sqrt(p * (1 - p));
+  const width = 2 * zValue * max;
+  const why =
+    `the interval ${fmt(v.lower)} to ${fmt(v.upper)} implies a standard error (upper - lower) / (2 x ${fmt(zValue)}) = ${fmt(se)}, ` +
+    `not below sqrt(${name} x (1 - ${name})) = ${fmt(max)}: no Beta distribution on [0, 1] with this mean is that spread out`;
+  if (v.upper - p >= p - v.lower && v.lower + width > p) {
+    ctx.issues.push({ code: 'custom', path: ['upper'], input: v.upper, message: `an upper limit below ${fmt(v.lower + width)} (with lower ${fmt(v.lower)})${HINT}${why}` });
+  } else if (v.upper - p < p - v.lower && v.upper - width < p) {
+    ctx.issues.push({ code: 'custom', path: ['lower'], input: v.lower, message: `a lower limit above ${fmt(v.upper - width)} (with upper ${fmt(v.upper)})${HINT}${why}` });
+  } else {
+    ctx.issues.push({ code: 'custom', path: [], input: given, message: `an interval narrower than ${fmt(width)}${HINT}${why}` });
+  }
+  return z.NEVER;
+}
+
 const intervalLike = z
   .looseObject({
     value: probability,
@@ -117,8 +186,17 @@ const intervalLike = z
   .transform((v, ctx): ProbabilityDistribution => {
     const p = v.value;
     if (v.lower === v.upper) return exactProbability(p);
-    if (v.effectiveBase !== undefined) return jeffreysOnBase(p, v.effectiveBase, `Jeffreys Beta on the interval's effective base ${fmt(v.effectiveBase)}`);
     const pq = p * (1 - p);
+    if (v.effectiveBase !== undefined) {
+      return jeffreysWithCheck(
+        p,
+        v.effectiveBase,
+        Math.sqrt(pq / v.effectiveBase),
+        "standard error sqrt(p(1 - p) / n')",
+        `Jeffreys Beta on the interval's effective base ${fmt(v.effectiveBase)}`,
+        [],
+      );
+    }
     if (pq === 0) {
       ctx.issues.push({
         code: 'custom',
@@ -128,44 +206,56 @@ const intervalLike = z
       });
       return z.NEVER;
     }
-    let se: number;
-    let why: string;
-    const notes: string[] = [];
     if (v.standardError !== undefined && v.standardError > 0) {
-      se = v.standardError;
-      why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${fmt(pq / (se * se))} from the Interval's standard error`;
-    } else {
-      const inputLevel = v.level ?? 0.95;
-      const z = -normalQuantile((1 - inputLevel) / 2);
-      se = (v.upper - v.lower) / (2 * z);
-      why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${fmt(pq / (se * se))}, SE from the Interval's width`;
-      notes.push(`standard error recovered from the interval's width, assuming it was value +/- ${fmt(z)} x SE`);
+      const se = v.standardError;
+      if (se * se >= pq) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['standardError'],
+          input: se,
+          message: `a standard error < sqrt(value x (1 - value)) = ${fmt(Math.sqrt(pq))}${HINT}no Beta distribution with this mean is that spread out`,
+        });
+        return z.NEVER;
+      }
+      const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${fmt(pq / (se * se))} from the Interval's standard error`;
+      return jeffreysWithCheck(p, pq / (se * se), se, "Interval's standard error", why, []);
     }
-    if (se * se > pq) {
-      ctx.issues.push({
-        code: 'custom',
-        path: [],
-        input: v,
-        message: `an interval whose standard error (${fmt(se)}) is at most sqrt(value x (1 - value)) = ${fmt(Math.sqrt(pq))}${HINT}no distribution on [0, 1] with this mean is that spread out`,
-      });
-      return z.NEVER;
-    }
-    return jeffreysOnBase(p, pq / (se * se), why, notes);
+    const zValue = -normalQuantile((1 - (v.level ?? 0.95)) / 2);
+    const se = (v.upper - v.lower) / (2 * zValue);
+    if (se * se >= pq) return tooWide(ctx, v, v, p, 'value', zValue, se);
+    const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${fmt(pq / (se * se))}, SE from the Interval's width`;
+    return jeffreysWithCheck(p, pq / (se * se), se, "standard error implied by the Interval's width", why, [
+      `standard error recovered from the interval's width, assuming it was value +/- ${fmt(zValue)} x SE`,
+    ]);
   });
 
-const surveyForm = surveyDesign.transform((d, ctx): ProbabilityDistribution => {
-  const pq = d.estimate * (1 - d.estimate);
-  if (d.form === 'interval' && d.standardError * d.standardError > pq) {
-    ctx.issues.push({
-      code: 'custom',
-      path: [],
-      input: d,
-      message: `an interval whose implied standard error (${fmt(d.standardError)}) is at most sqrt(estimate x (1 - estimate)) = ${fmt(Math.sqrt(pq))}${HINT}no distribution on [0, 1] with this mean is that spread out`,
-    });
-    return z.NEVER;
-  }
-  return jeffreysOnBase(d.estimate, d.effectiveBase, `Jeffreys Beta on the effective base ${fmt(d.effectiveBase)}`, d.notes);
-});
+const SE_LABEL: Record<SurveyDesignForm, string> = {
+  base: "standard error sqrt(p(1 - p) / n')",
+  effectiveBase: "standard error sqrt(p(1 - p) / n')",
+  standardError: 'given standard error',
+  interval: 'standard error implied by the interval',
+};
+
+/** The design forms, read by the same code as `surveyProportion`, with a standard error strictly below sqrt(p(1 - p)). */
+const surveyForm = z
+  .looseObject(surveyDesignShape)
+  .check(checkSurveyDesign([], { strictSpread: true }))
+  .transform((v, ctx): ProbabilityDistribution => {
+    const d = normaliseSurveyDesign(v);
+    if (d.form === 'interval' && d.standardError * d.standardError >= d.estimate * (1 - d.estimate)) {
+      const zValue = -normalQuantile((1 - (v.level ?? 0.95)) / 2);
+      return tooWide(ctx, v, { lower: v.lower!, upper: v.upper! }, d.estimate, 'estimate', zValue, d.standardError);
+    }
+    return jeffreysWithCheck(
+      d.estimate,
+      d.effectiveBase,
+      d.standardError,
+      SE_LABEL[d.form],
+      `Jeffreys Beta on the effective base ${fmt(d.effectiveBase)}`,
+      d.notes,
+      d.form === 'standardError',
+    );
+  });
 
 const FORMS =
   'an uncertain probability: a number in [0, 1], { successes, trials }, { estimate, base, designFactor? }, { estimate, standardError }, { estimate, effectiveBase }, { estimate, lower, upper, level? }, { alpha, beta } or an Interval';

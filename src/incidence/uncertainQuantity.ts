@@ -76,7 +76,15 @@ function limitsCheck(v: { lower: number; upper: number }, estimate: number, name
  * @internal
  */
 export function uncertainQuantity(rule: string) {
-  const estimate = count.refine((x) => x > 0, { error: rule });
+  // One rule for the estimate (not count's '>= 0' followed by '> 0', which gave -1 two issues).
+  const estimate = z
+    .number({
+      error: (iss) =>
+        typeof iss.input === 'string' && iss.input.trim() !== '' && Number.isFinite(Number(iss.input))
+          ? `${rule}${HINT}pass the number ${Number(iss.input)}, not a string`
+          : rule,
+    })
+    .refine((x) => x > 0, { error: rule });
   const plain = estimate.transform(exactQuantity);
   const withSE = z
     .strictObject({ estimate, standardError: count })

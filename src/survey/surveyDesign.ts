@@ -113,10 +113,12 @@ const fmt = (x: number) => Number.parseFloat(x.toPrecision(6));
 /**
  * Check which design form a parsed object uses and that it is coherent; push issues with paths relative
  * to the object. `extraKeys` are the other fields a row may carry (e.g. `sex`, `age`); any key that is
- * neither is an issue (a misspelt `deft` would otherwise be silently dropped).
+ * neither is an issue (a misspelt `deft` would otherwise be silently dropped). A standard error may be
+ * as large as sqrt(p(1 - p)) (a Bernoulli's, an effective base of 1); with `strictSpread` it must be
+ * below it, as for a Beta distribution (every Beta with mean p has a standard deviation below sqrt(p(1 - p))).
  * @internal
  */
-export function checkSurveyDesign(extraKeys: readonly string[] = []) {
+export function checkSurveyDesign(extraKeys: readonly string[] = [], { strictSpread = false }: { strictSpread?: boolean } = {}) {
   const known = new Set([...DESIGN_KEYS, ...extraKeys]);
   return (ctx: z.core.ParsePayload<SurveyDesignFields & Record<string, unknown>>): void => {
     const v = ctx.value;
@@ -179,9 +181,11 @@ export function checkSurveyDesign(extraKeys: readonly string[] = []) {
       const se = v.standardError!;
       const max = Math.sqrt(p * (1 - p));
       if (se === 0) push(['standardError'], `a standard error > 0 (an estimate strictly between 0 and 1 always has one)`, se);
-      else if (se > max) {
-        const hint = se / 100 <= max ? `${HINT}is it in percentage points? did you mean ${fmt(se / 100)}?` : '';
-        push(['standardError'], `a standard error <= sqrt(estimate x (1 - estimate)) = ${fmt(max)}${hint}`, se);
+      else if (strictSpread ? se >= max : se > max) {
+        const percent = (strictSpread ? se / 100 < max : se / 100 <= max) ? `is it in percentage points? did you mean ${fmt(se / 100)}?` : '';
+        const beta = strictSpread ? 'no Beta distribution with this mean is that spread out' : '';
+        const hint = percent || beta ? `${HINT}${[beta, percent].filter((x) => x !== '').join('; ')}` : '';
+        push(['standardError'], `a standard error ${strictSpread ? '<' : '<='} sqrt(estimate x (1 - estimate)) = ${fmt(max)}${hint}`, se);
       }
     }
   };

@@ -280,6 +280,6 @@ describe('funnelPlot: malformed rows give an InputError naming the row and field
     expect(first([{ area: 'a', count: 3, denominator: 10 }], { target: 30 })[0]).toBe('target');
     expect(first([ok], { levels: [95] })[0]).toBe('levels.0');
     expect(first([ok], { precision: [0] })[0]).toBe('precision.0');
-    expect(first([ok], { lvels: [0.95] } as FunnelPlotOptions)[0]).toBe('');
+    expect(first([ok], { lvels: [0.95] } as FunnelPlotOptions)[0]).toBe('options');
   });
 });

@@ -159,7 +159,7 @@ describe('malformed rows give an InputError naming the row and field', () => {
     expect(issues(run(input, { target: 0 }))).toEqual(['["target"]: a finite number > 0']);
     expect(issues(run(input, { overdispersion: 'phi' }))).toEqual(['["overdispersion"]: one of \'none\', \'multiplicative\', \'additive\'']);
     expect(issues(run(input, { countNoise: 'normal' }))[0]).toMatch(/^\["countNoise"\]: one of 'binomial', 'poisson', 'none'/);
-    expect(issues(run(input, { levle: 0.9 }))[0]).toMatch(/^\[\]: no unknown fields \(unknown: levle\)/);
+    expect(issues(run(input, { levle: 0.9 }))[0]).toMatch(/^\["options"\]: no unknown fields \(unknown: levle\)/);
     expect(issues(run({ ...input, areas: [] }))).toEqual(['["areas"]: at least one area']);
     expect(issues(run(null))).toEqual(['[]: an object { areas, prevalence, reporting, recording?, incidentsPerVictim? }']);
   });

@@ -5,6 +5,9 @@ import { count, level, options, probability, wholeCount, ageBand, methodOf } fro
 import { validate } from '../../src/core/validate';
 import { describeValue } from '../../src/core/describeValue';
 import { parseAgeBand } from '../../src/core/ageBand';
+import { hiddenIncidence } from '../../src/incidence/hiddenIncidence';
+import { proportionCI } from '../../src/intervals/proportionCI';
+import { errorOf } from '../helpers';
 
 const schema = z.object({
   successes: count,
@@ -51,7 +54,51 @@ describe('validate', () => {
   it('rejects unknown option keys and unknown methods', () => {
     const e = issuesOf({ successes: 1, trials: 2, options: { levle: 0.9, method: 'exact' } });
     expect(e.message).toContain("method: expected one of 'wilson', 'wald', received \"exact\" (a string)");
-    expect(e.message).toContain('no unknown fields (unknown: levle)');
+    expect(e.message).toContain('options: expected no unknown fields (unknown: levle)');
+  });
+  it('names options and the unknown key, with the nearest known option and the list of them', () => {
+    const e = issuesOf({ successes: 1, trials: 2, options: { levle: 0.9 } });
+    expect(e.issues).toEqual([
+      { path: ['options'], expected: 'no unknown fields (unknown: levle)', received: { levle: 0.9 }, hint: 'did you mean level? known options: level, method' },
+    ]);
+    // Several unknown keys: a guess for each that is near a known one; none for a key near nothing.
+    expect(issuesOf({ successes: 1, trials: 2, options: { levle: 0.9, methd: 'wald' } }).issues[0]!.hint).toBe(
+      'did you mean level for levle, method for methd? known options: level, method',
+    );
+    expect(issuesOf({ successes: 1, trials: 2, options: { alpha: 0.05 } }).issues[0]!.hint).toBe('known options: level, method');
+    // Options that are not an object are named too (the leading 'options' is only dropped before a field).
+    expect(issuesOf({ successes: 1, trials: 2, options: 0.9 }).issues[0]!.path).toEqual(['options']);
+  });
+  it('every public function: hiddenIncidence with an unknown option, and an unknown input field', () => {
+    const e = errorOf(() => hiddenIncidence({ recorded: 100, reporting: 0.5, recording: 0.5 }, { leve: 0.9 } as never));
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]).toMatchObject({ path: ['options'], expected: 'no unknown fields (unknown: leve)', received: { leve: 0.9 } });
+    expect(e.issues[0]!.hint).toBe('did you mean level? known options: level, method, draws, seed, countNoise, keepDraws');
+    expect(e.message).toContain('  - options: expected no unknown fields (unknown: leve), received {"leve":0.9} (did you mean level?');
+    // At the root of a merged input, options (a separate argument) is not offered as a field.
+    const root = errorOf(() => hiddenIncidence({ recorded: 100, reporting: 0.5, recording: 0.5, reportng: 0.4 } as never)).issues[0]!;
+    expect(root).toMatchObject({ path: [], hint: 'did you mean reporting? known fields: recorded, reporting, recording, incidentsPerVictim' });
+    expect(errorOf(() => proportionCI(5, 10, { levle: 0.9 } as never)).issues[0]).toMatchObject({ path: ['options'], hint: 'did you mean level? known options: level, method' });
+  });
+  it('finds the known fields through arrays, optional and default wrappers and pipes; none through a dispatching transform', () => {
+    const rows = z.object({ rows: z.array(z.strictObject({ age: z.string(), count }).transform((r) => r)).optional() });
+    const e = errorOf(() => validate('f', rows, { rows: [{ age: 'a', count: 1 }, { age: 'b', count: 1, cuont: 2 }] }));
+    expect(e.issues[0]).toMatchObject({ path: ['rows', 1], expected: 'no unknown fields (unknown: cuont)', hint: 'did you mean count? known fields: age, count' });
+    const dispatch = z.object({ x: z.unknown().transform((v, ctx) => {
+      const r = z.strictObject({ a: count }).safeParse(v, { reportInput: true });
+      if (!r.success) for (const i of r.error.issues) ctx.issues.push({ ...i } as never);
+      return v;
+    }) });
+    expect(errorOf(() => validate('f', dispatch, { x: { a: 1, b: 2 } })).issues[0]).toEqual({ path: ['x'], expected: 'no unknown fields (unknown: b)', received: { a: 1, b: 2 } });
+  });
+  it('reports identical issues once', () => {
+    const twice = z.object({ x: z.number().check((ctx) => {
+      for (let k = 0; k < 2; k++) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'a number > 0' });
+    }) });
+    expect(errorOf(() => validate('f', twice, { x: -1 })).issues).toEqual([{ path: ['x'], expected: 'a number > 0', received: -1 }]);
+    // Different rules for the same value are both kept.
+    const two = z.object({ x: z.number().refine((v) => v > 0, 'a number > 0').refine((v) => v > 1, 'a number > 1') });
+    expect(errorOf(() => validate('f', two, { x: -1 })).issues.map((i) => i.expected)).toEqual(['a number > 0', 'a number > 1']);
   });
   it('rejects Infinity', () => {
     expect(issuesOf({ successes: Infinity, trials: 1 }).message).toContain('received Infinity');

@@ -185,7 +185,7 @@ describe('standardisedRate: InputErrors', () => {
     expect(byPath['rows.1.population']).toMatchObject({ expected: 'a finite number > 0', received: Infinity });
     expect(byPath['rows.2.age']).toMatchObject({ received: 'adults' });
     expect(byPath['level']).toMatchObject({ hint: 'did you mean 0.95?' });
-    expect(byPath['']).toMatchObject({ expected: 'no unknown fields (unknown: levle)' });
+    expect(byPath['options']).toMatchObject({ expected: 'no unknown fields (unknown: levle)', hint: expect.stringMatching(/^did you mean level\? known options: /) });
     expect(issuesOf(() => standardisedRate('rows' as never))[0]).toMatchObject({ path: ['rows'] });
     expect(issuesOf(() => standardisedRate(rows4, { standard: [] }))[0]).toMatchObject({ path: ['standard'] });
     expect(issuesOf(() => standardisedRate(rows4, { per: 0, standard: standard4 }))[0]).toMatchObject({ path: ['per'] });
