@@ -11,6 +11,7 @@ import type { HiddenIncidence } from './hiddenIncidence';
 import type { ImpliedRecording } from './impliedRecording';
 import { fillQuantityDraws } from './fillQuantityDraws';
 import { forwardIssues } from './forwardIssues';
+import { outsideIntervalNote } from './outsideIntervalNote';
 import { percentileInterval } from './percentileInterval';
 import { normaliseShares, shareOptionShape, sharesRecord, type ShareScale } from './shareOptions';
 import { streamSeeds } from './streamSeeds';
@@ -256,10 +257,13 @@ export function splitByShares(total: SplitTotal, shares: Readonly<Record<string,
   if (totalDraws !== undefined) totalLimits = percentileInterval(totalDraws === t.draws ? totalDraws.slice() : totalDraws, o.level);
   s.keys.forEach((key, j) => {
     const [lower, upper] = limitsOf(parts[j]!);
-    categories[key] = interval(s.shares[j] === 0 ? 0 : t.value * s.shares[j]!, lower, upper, o.level, method, { notes: [...notes] });
+    const value = s.shares[j] === 0 ? 0 : t.value * s.shares[j]!;
+    const outside = outsideIntervalNote(value, lower, upper);
+    categories[key] = interval(value, lower, upper, o.level, method, { notes: outside === undefined ? [...notes] : [...notes, outside] });
   });
+  const totalOutside = outsideIntervalNote(t.value, totalLimits[0], totalLimits[1]);
   const result: SplitByShares = {
-    total: interval(t.value, totalLimits[0], totalLimits[1], o.level, method, { notes: [...t.notes] }),
+    total: interval(t.value, totalLimits[0], totalLimits[1], o.level, method, { notes: totalOutside === undefined ? [...t.notes] : [...t.notes, totalOutside] }),
     categories,
   };
   if (o.keepDraws) result.draws = Object.fromEntries(s.keys.map((key, j) => [key, parts[j]!]));

@@ -137,4 +137,12 @@ describe('splitByShares', () => {
       'lower',
     ]);
   });
+  it('a value outside its interval (shares estimated at 1 from small samples) says so, for the total and each category', () => {
+    const h = hiddenIncidence({ recorded: 50, reporting: { successes: 30, trials: 30 }, recording: { successes: 20, trials: 20 } }, { keepDraws: true, draws: 20_000 });
+    const r = splitByShares(h, { a: 50, b: 50 }, { scale: 'percent', quantity: 'multiplier' });
+    expect(r.total.value).toBe(1);
+    expect(r.total.lower).toBeGreaterThan(1);
+    expect(r.total.notes!.join(' ')).toMatch(/point estimate \(1\) lies below the lower limit/);
+    expect(r.categories.a!.notes!.join(' ')).toMatch(/point estimate \(0.5\) lies below the lower limit/);
+  });
 });
