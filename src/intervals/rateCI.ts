@@ -1,9 +1,18 @@
 import * as z from 'zod';
+import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, per, positive } from '../core/schemas';
 import { validate } from '../core/validate';
 import { byarLimits } from './kernels/byarLimits';
 import { poissonExactLimits } from './kernels/poissonExactLimits';
+
+/** (v / population) x per, as PHE; where that over- or underflows on the way, v x (per / population). */
+function scaled(v: number, pop: number, per: number): number {
+  const r = (v / pop) * per;
+  if ((r > 0 && r < Infinity) || v === 0) return r;
+  const r2 = v * (per / pop);
+  return (r2 > 0 && r2 < Infinity) || !Number.isFinite(r) ? r2 : r;
+}
 
 const METHODS = ['auto', 'exact', 'byar'] as const satisfies readonly RateMethod[];
 
@@ -63,9 +72,14 @@ export function rateCI(count: number, population: number, options?: RateCIOption
     notes.push(`too few events for Byar's lower limit at this level (the approximation breaks down); 0 used, prefer method 'exact'`);
   }
   const pop = input.population;
-  // (v / population) * per, as PHE: never 0 × Infinity, whatever the magnitudes
-  return interval((x / pop) * perValue, (lower / pop) * perValue, (upper / pop) * perValue, lvl, used, {
-    standardError: (Math.sqrt(x) / pop) * perValue,
-    notes,
-  });
+  const value = scaled(x, pop, perValue);
+  if (value === Infinity) {
+    fail('rateCI', ['per'], 'a per that makes the rate a representable number (count / population x per is above 1.8e308)', perValue, 'give the rate per fewer people');
+  }
+  if (x > 0 && value === 0) notes.push('the rate is below the smallest representable number: 0 (give it per more people)');
+  const lo = scaled(lower, pop, perValue);
+  const hi = scaled(upper, pop, perValue);
+  if (hi === Infinity) notes.push('the upper limit is beyond the largest representable number: Infinity');
+  if (lower > 0 && lo === 0) notes.push('the lower limit is below the smallest representable number: 0');
+  return interval(value, lo, hi, lvl, used, { standardError: scaled(Math.sqrt(x), pop, perValue), notes });
 }

@@ -83,4 +83,15 @@ describe('rateCI', () => {
       expect(call).toThrow(message);
     }
   });
+  it('a rate that is not a representable number is an InputError on per; a limit beyond the doubles says so', () => {
+    expect(() => rateCI(1e300, 1e-300)).toThrow(/per: expected a per that makes the rate a representable number \(count \/ population x per is above 1.8e308\)/);
+    const tiny = rateCI(1, 1e300, { per: 1e-300 });
+    expect(tiny.value).toBe(0);
+    expect(tiny.notes!.join(' ')).toMatch(/below the smallest representable number: 0/);
+    // (count / population) overflows on the way, the rate itself does not.
+    expect(rateCI(1e300, 1e-300, { per: 1e-300 }).value).toBe(1e300);
+    const edge = rateCI(10, 1, { per: 1.7e307 });
+    expect(edge.upper).toBe(Infinity);
+    expect(edge.notes!.join(' ')).toMatch(/beyond the largest representable number/);
+  });
 });
