@@ -31,7 +31,11 @@ export const standardRows = z
   .array(z.object({ age: ageBand, population: count }), { error: 'an array of rows { age, population }' })
   .min(1, { error: 'at least one row { age, population }' });
 
-/** Persons by number of events: keys are whole numbers of events >= 1, values persons (>= 0). */
+/**
+ * Persons by number of events: keys are whole numbers of events >= 1, values persons (>= 0).
+ * zod's record parser drops an own key '__proto__' without an issue, so callers refuse one with
+ * `refuseReservedKey` before validating (its path is then `...personsByEvents.__proto__`).
+ */
 export const personsByEvents = z
   .record(z.string(), count, { error: 'an object of persons by number of events, such as { 1: 75, 2: 16, 3: 4 }' })
   .check((ctx) => {

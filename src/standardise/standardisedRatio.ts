@@ -42,8 +42,9 @@ const schema = z.object({
  * `expectedCount`). Limits are the Poisson limits of the observed count divided by `expected`,
  * which is treated as known: exact (Garwood 1936) below 10 observed and Byar's (PHE variant,
  * Breslow and Day 1987) from 10 with `method: 'auto'`, as PHE Fingertips. `method` in the result
- * says which was used. For an indirectly standardised rate, multiply all three numbers by the
- * reference population's crude rate.
+ * says which was used. Where Byar's lower limit breaks down (the bracket in its formula is not
+ * positive, e.g. 1 observed at 99.8%) it is set to 0 with a note, as in `poissonCI`. For an
+ * indirectly standardised rate, multiply all three numbers by the reference population's crude rate.
  *
  * References: Breslow NE, Day NE (1987), Statistical methods in cancer research II;
  * Garwood F (1936), Biometrika 28:437-442; Office for Health Improvement and Disparities,
@@ -69,6 +70,11 @@ export function standardisedRatio(
   const notes: string[] = [];
   if (method === 'auto' && exact) notes.push('fewer than 10 observed: exact Poisson limits used');
   if (method === 'byar' && observed < 10) notes.push("fewer than 10 observed: Byar's approximation is less accurate than exact limits here");
+  // as poissonCI and rateCI: where Byar's lower limit breaks down, say so
+  if (!exact && observed === 0) notes.push("0 events: Byar's lower limit is undefined; 0 used");
+  else if (!exact && lower === 0) {
+    notes.push(`too few events for Byar's lower limit at this level (the approximation breaks down); 0 used, prefer method 'exact'`);
+  }
   return {
     ...interval(observed / expected, lower / expected, upper / expected, conf, exact ? 'exact' : 'byar', {
       standardError: Math.sqrt(observed) / expected,

@@ -191,6 +191,23 @@ describe('standardisedRate: InputErrors', () => {
     expect(issuesOf(() => standardisedRate(rows4, { per: 0, standard: standard4 }))[0]).toMatchObject({ path: ['per'] });
   });
 
+  it("a '__proto__' key in personsByEvents (zod would drop it silently) is an InputError at its path", () => {
+    const rows = [
+      { age: '15-24', personsByEvents: JSON.parse('{"1":25,"__proto__":5}') as Record<string, number>, population: 9800 },
+      { age: '25-34', count: 0, population: 11200 },
+    ];
+    const standard = [{ age: '15-24', population: 11500 }, { age: '25-34', population: 12500 }];
+    expect(issuesOf(() => standardisedRate(rows, { standard }))).toEqual([
+      expect.objectContaining({ path: ['rows', 0, 'personsByEvents', '__proto__'], expected: expect.stringContaining("other than '__proto__'"), received: 5 }),
+    ]);
+  });
+
+  it('no rows at all: an InputError at rows, not at the standard', () => {
+    const expected = 'at least one row { age, count, population }';
+    expect(issuesOf(() => standardisedRate([]))).toEqual([{ path: ['rows'], expected, received: [] }]);
+    expect(issuesOf(() => standardisedRate([], { standard: standard4 }))).toEqual([{ path: ['rows'], expected, received: [] }]);
+  });
+
   it('repeat events: bad keys, a count that disagrees, rows without personsByEvents, a row with neither', () => {
     const rows: StandardisedRateRow[] = [
       { age: '15-24', personsByEvents: { 1: 3, 0: 2 }, population: 1000 },

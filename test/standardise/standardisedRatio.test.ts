@@ -110,6 +110,20 @@ describe('standardisedRatio: edge cases and InputErrors', () => {
     expect(standardisedRatio(30, 4)).toMatchObject({ observed: 30, expected: 4, value: 7.5 });
   });
 
+  it("Byar's lower limit breaking down (1 observed at 99.8%) or undefined (0 observed) is noted, as in poissonCI", () => {
+    const one = standardisedRatio(1, 5, { method: 'byar', level: 0.998 });
+    expect([one.lower, one.method]).toEqual([0, 'byar']);
+    expect(one.notes).toEqual([
+      expect.stringContaining('fewer than 10 observed'),
+      "too few events for Byar's lower limit at this level (the approximation breaks down); 0 used, prefer method 'exact'",
+    ]);
+    const zero = standardisedRatio(0, 5, { method: 'byar' });
+    expect(zero.notes).toContain("0 events: Byar's lower limit is undefined; 0 used");
+    // where Byar's lower limit holds, no such note
+    expect(standardisedRatio(1, 5, { method: 'byar' }).notes).toEqual([expect.stringContaining('fewer than 10 observed')]);
+    expect(standardisedRatio(1, 5, { level: 0.998 }).method).toBe('exact');
+  });
+
   it('rejects negative, NaN or string observed, zero expected, unknown methods, level 95', () => {
     expect(issuesOf(() => standardisedRatio(-1, 2))).toEqual([{ path: ['observed'], expected: 'a finite number >= 0', received: -1 }]);
     expect(issuesOf(() => standardisedRatio(NaN, 2))[0]).toMatchObject({ path: ['observed'], received: NaN });
