@@ -2,11 +2,18 @@ import * as z from 'zod';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { sumPopulationIntoBands } from '../core/populationBands';
-import { ageBand, count, level, methodOf, options, seed, wholeCount } from '../core/schemas';
+import { ageBand, count, level, methodOf, seed, wholeCount } from '../core/schemas';
 import { validate } from '../core/validate';
+import { fewestDraws, tooFewDrawsRule } from '../incidence/fewestDraws';
 import { createGenerator } from '../random/generator';
 import { sampleBeta } from '../random/sampleBeta';
-import { checkSurveyDesign, normaliseSurveyDesign, surveyDesignShape, type SurveyDesign } from './surveyDesign';
+import {
+  checkSurveyDesign,
+  normaliseSurveyDesign,
+  standardErrorOnBase,
+  surveyDesignShape,
+  type SurveyDesign,
+} from './surveyDesign';
 import { surveyLimits, type SurveyProportionMethod } from './surveyLimits';
 import type { SurveyProportion, SurveyProportionInput } from './surveyProportion';
 
@@ -30,7 +37,10 @@ export interface ExpectedVictimsOptions {
    * simulated prevalences).
    */
   method?: SurveyProportionMethod | 'monte-carlo';
-  /** Monte Carlo draws (whole number >= 100), default 10000. Used by `'monte-carlo'` only. */
+  /**
+   * Monte Carlo draws (whole number >= 100, and enough for the level: 999 at 0.998), default 10000. Used
+   * by `'monte-carlo'` only.
+   */
   draws?: number;
   /** Seed of the generator (whole number), default 42. Used by `'monte-carlo'` only. */
   seed?: number;
@@ -72,12 +82,21 @@ const populationRow = z.object({ sex, age: ageBand, population: count });
 const schema = z.object({
   prevalence: z.array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' }).min(1, { error: 'at least one prevalence row' }),
   population: z.array(populationRow, { error: 'an array of population rows { sex, age, population }' }),
-  options: options({
-    level,
-    method: methodOf(['logit', 'korn-graubard', 'wilson', 'wald', 'monte-carlo']).default('logit'),
-    draws: wholeCount.refine((x) => x >= 100, { error: 'a whole number >= 100' }).default(10000),
-    seed,
-  }),
+  options: z
+    .strictObject({
+      level,
+      method: methodOf(['logit', 'korn-graubard', 'wilson', 'wald', 'monte-carlo']).default('logit'),
+      draws: wholeCount.refine((x) => x >= 100, { error: 'a whole number >= 100' }).default(10000),
+      seed,
+    })
+    .check((ctx) => {
+      // percentile limits from fewer draws would be the extreme draws, narrower than the level claims
+      const o = ctx.value;
+      if (o.method === 'monte-carlo' && o.draws < fewestDraws(o.level)) {
+        ctx.issues.push({ code: 'custom', path: ['draws'], input: o.draws, message: tooFewDrawsRule(o.level) });
+      }
+    })
+    .prefault({} as never),
 });
 
 const fmt = (x: number) => Number.parseFloat(x.toPrecision(6));
@@ -102,7 +121,8 @@ const fmt = (x: number) => Number.parseFloat(x.toPrecision(6));
  * `surveyProportion` intervals times N_h. With `method: 'monte-carlo'`, each stratum's prevalence is drawn
  * from a Beta distribution with its estimate as mean and its standard error as SD (strata at 0 or 1 stay
  * fixed), and all intervals are percentiles of `draws` seeded draws (R's quantile type 7); values remain
- * the point estimates.
+ * the point estimates. Fewer draws than the level needs (999 at 0.998) are an `InputError`. Populations
+ * whose total, or whose victims' standard error, is beyond the largest double are `InputError`s too.
  *
  * @example
  * ```ts
@@ -145,21 +165,45 @@ export function expectedVictims(
   );
   const designs = rows.map((r) => normaliseSurveyDesign(r));
   const N = populations.reduce((a, b) => a + b, 0);
+  if (!(N <= Number.MAX_VALUE)) {
+    fail(
+      'expectedVictims',
+      ['population'],
+      `population rows whose sum over the prevalence bands is a finite number (at most about 1.8e308)`,
+      N,
+      'no population of people is that large; check the units and that rows are not repeated',
+    );
+  }
   if (!(N > 0)) {
     fail('expectedVictims', ['population'], 'population rows whose sum over the prevalence bands is > 0', N);
   }
 
+  // T = sum N_h p_h <= N stays finite. Its standard error sqrt(sum (N_h SE_h)^2) is summed scaled by the
+  // largest term, so that neither the squares overflow (a population of 1e200) nor underflow (a standard
+  // error of 1e-200).
+  // Q = sum N_h (1 - p_h), the people not victims, summed directly: N - T loses the digits of 1 - P near 1.
   let T = 0;
-  let V = 0;
+  let Q = 0;
+  const terms = designs.map((d, h) => populations[h]! * d.standardError);
   for (let h = 0; h < designs.length; h++) {
-    const d = designs[h]!;
-    const n = populations[h]!;
-    T += n * d.estimate;
-    V += n * n * d.standardError * d.standardError;
+    T += populations[h]! * designs[h]!.estimate;
+    Q += populations[h]! * (1 - designs[h]!.estimate);
   }
-  const seT = Math.sqrt(V);
+  const largest = terms.reduce((a, b) => Math.max(a, b), 0);
+  const seT = largest === 0 ? 0 : largest * Math.sqrt(terms.reduce((a, t) => a + (t / largest) * (t / largest), 0));
+  if (!(seT <= Number.MAX_VALUE)) {
+    const h = terms.findIndex((t) => !(t <= Number.MAX_VALUE));
+    fail(
+      'expectedVictims',
+      ['population'],
+      `population rows for which the expected victims' standard error (population x prevalence standard error, summed over strata) is a finite number`,
+      h >= 0 ? populations[h]! : N,
+      `${h >= 0 ? `the band of prevalence[${h}] has population ${populations[h]!} and standard error ${designs[h]!.standardError}` : `their sum overflows`}; no population of people is that large`,
+    );
+  }
   const P = T / N;
   const seP = seT / N;
+  const overall = totalEffectiveBase(designs, populations, { N, T, Q, seT, P, seP });
 
   const labels = (h: number) => ({ sex: prevalence[h]!.sex, age: prevalence[h]!.age });
 
@@ -179,17 +223,8 @@ export function expectedVictims(
       return { ...labels(h), population: n, prevalence: prev, victims };
     });
 
-    let nEff = (P * (1 - P)) / (seP * seP);
-    let se = seP;
-    const notes: string[] = [];
-    if (!(Number.isFinite(nEff) && nEff > 0)) {
-      // No usable variance: every stratum at 0 or 1 (or a variance so small it underflows).
-      nEff = summedEffectiveBase(designs, populations);
-      se = Math.sqrt((P * (1 - P)) / nEff);
-      notes.push(
-        `the total has no estimated variance (every stratum's estimate is 0 or 1): its interval uses the strata's summed effective base (${fmt(nEff)})`,
-      );
-    }
+    const { effectiveBase: nEff, standardError: se } = overall;
+    const notes = [...overall.notes];
     const lim = surveyLimits(P, se, nEff, opts.level, method);
     notes.push(...lim.notes);
     const prev = proportionResult(P, lim.lower, lim.upper, opts.level, lim.method, seP, nEff, notes);
@@ -249,17 +284,57 @@ export function expectedVictims(
   const [lo, hi, notes] = percentileLimits(totals, T, opts.level);
   const totalNotes = [mcNote, ...notes];
   const total = interval(T, lo, hi, opts.level, 'monte-carlo', { standardError: seT, notes: totalNotes });
-  let nEff = (P * (1 - P)) / (seP * seP);
-  if (!(Number.isFinite(nEff) && nEff > 0)) nEff = summedEffectiveBase(designs, populations);
-  const prev = proportionResult(P, lo / N, hi / N, opts.level, 'monte-carlo', seP, nEff, totalNotes);
+  const prev = proportionResult(P, lo / N, hi / N, opts.level, 'monte-carlo', seP, overall.effectiveBase, totalNotes);
   return { total, population: N, prevalence: prev, strata };
 }
 
-/** Sum of the effective bases of strata with people in them. */
-function summedEffectiveBase(designs: readonly SurveyDesign[], populations: readonly number[]): number {
-  let sum = 0;
-  for (let h = 0; h < designs.length; h++) if (populations[h]! > 0) sum += designs[h]!.effectiveBase;
-  return sum;
+/**
+ * The effective base of the overall prevalence P = T / N with standard error seP = seT / N:
+ * P(1 - P) / seP^2 = T Q / seT^2 (Korn & Graubard 1998), computed as (sqrt(T) sqrt(Q) / seT)^2 from the
+ * victims T and non-victims Q = sum N_h (1 - p_h), so that it stays right where P or 1 - P is below the
+ * doubles' resolution (a prevalence of 5e-324 in a population of 2 rounds P to 0, yet the effective base
+ * is about 16). When every stratum with people is at 0 or 1 there is no variance: the strata's summed
+ * effective base is used instead, with a note (and the standard error for the limits taken from it). An
+ * effective base beyond the doubles is an InputError (on the prevalence rows if their own effective bases
+ * already sum beyond them, else on the population rows).
+ */
+function totalEffectiveBase(
+  designs: readonly SurveyDesign[],
+  populations: readonly number[],
+  { N, T, Q, seT, P, seP }: { N: number; T: number; Q: number; seT: number; P: number; seP: number },
+): { effectiveBase: number; standardError: number; notes: string[] } {
+  let summed = 0;
+  for (let h = 0; h < designs.length; h++) if (populations[h]! > 0) summed += designs[h]!.effectiveBase;
+  const fixed = designs.every((d, h) => populations[h] === 0 || d.standardError === 0);
+  const ratio = (Math.sqrt(T) * Math.sqrt(Q)) / seT;
+  const effectiveBase = fixed ? summed : ratio * ratio;
+  if (!(effectiveBase > 0 && effectiveBase <= Number.MAX_VALUE)) {
+    const why = effectiveBase > 0 ? 'above the largest double' : 'below the smallest double';
+    if (!(summed <= Number.MAX_VALUE)) {
+      fail(
+        'expectedVictims',
+        ['prevalence'],
+        `prevalence rows whose effective bases sum to a finite number (the total's effective base would be ${why})`,
+        summed,
+        'no survey has effective bases near 1e308; check the standard errors and design factors',
+      );
+    }
+    fail(
+      'expectedVictims',
+      ['population'],
+      `population rows for which the total's effective base P(1 - P) / SE^2 is a finite number > 0 (here it is ${why})`,
+      N,
+      `the overall prevalence P = ${P} has standard error ${seP}; populations that far apart (or that large) are beyond double precision`,
+    );
+  }
+  if (!fixed) return { effectiveBase, standardError: seP, notes: [] };
+  return {
+    effectiveBase,
+    standardError: standardErrorOnBase(P, effectiveBase),
+    notes: [
+      `the total has no estimated variance (every stratum's estimate is 0 or 1): its interval uses the strata's summed effective base (${fmt(effectiveBase)})`,
+    ],
+  };
 }
 
 function proportionResult(

@@ -110,6 +110,91 @@ const FORMS_TEXT =
 
 const fmt = (x: number) => Number.parseFloat(x.toPrecision(6));
 
+/** The smallest normal double: below it a product or quotient loses precision (and soon underflows to 0). */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * The standard error sqrt(p(1 - p) / n) of a proportion p on an effective base n > 0, computed as
+ * sqrt(p) sqrt(1 - p) / sqrt(n) wherever p(1 - p) / n would leave the normal range (an effective base of
+ * 5e-324 or an estimate of 1e-320 would otherwise give a standard error of Infinity or 0).
+ * Internal: no validation.
+ * @internal
+ */
+export function standardErrorOnBase(p: number, n: number): number {
+  const pq = p * (1 - p);
+  const v = pq / n;
+  if (pq >= MIN_NORMAL && v >= MIN_NORMAL && v <= Number.MAX_VALUE) return Math.sqrt(v);
+  return (Math.sqrt(p) * Math.sqrt(1 - p)) / Math.sqrt(n);
+}
+
+/**
+ * The effective base p(1 - p) / se^2 of a proportion p with standard error se > 0, computed as
+ * (sqrt(p) sqrt(1 - p) / se)^2 wherever se^2 or the quotient would leave the normal range. Infinity when
+ * the effective base is beyond the largest double, 0 when below the smallest. Internal: no validation.
+ * @internal
+ */
+export function effectiveBaseOf(p: number, se: number): number {
+  const pq = p * (1 - p);
+  const s2 = se * se;
+  const n = pq / s2;
+  if (pq >= MIN_NORMAL && s2 >= MIN_NORMAL && n >= MIN_NORMAL && n <= Number.MAX_VALUE) return n;
+  const r = (Math.sqrt(p) * Math.sqrt(1 - p)) / se;
+  return r * r;
+}
+
+/** Whether a normalised design can be used: a finite effective base > 0 and a finite standard error. */
+function usable(d: SurveyDesign): boolean {
+  return d.effectiveBase > 0 && d.effectiveBase <= Number.MAX_VALUE && Number.isFinite(d.standardError);
+}
+
+/**
+ * The issue for a design whose effective base is not a finite number > 0 (it over- or underflows the
+ * doubles): the field that makes it so, the rule and a hint.
+ */
+function effectiveBaseIssue(v: SurveyDesignFields, d: SurveyDesign): { path: string; message: string; input: unknown } {
+  const over = d.effectiveBase > 0;
+  const why = over ? 'overflows to Infinity' : 'underflows to 0';
+  const p = v.estimate;
+  if (v.designFactor !== undefined) {
+    return {
+      path: 'designFactor',
+      message: `a design factor that leaves a finite effective base > 0 (base / designFactor^2 = ${v.base} / ${v.designFactor}^2 ${why})${HINT}a design factor is a ratio of standard errors, usually between 1 and 3`,
+      input: v.designFactor,
+    };
+  }
+  if (v.designEffect !== undefined) {
+    return {
+      path: 'designEffect',
+      message: `a design effect that leaves a finite effective base > 0 (base / designEffect = ${v.base} / ${v.designEffect} ${why})${HINT}a design effect is a ratio of variances, usually between 1 and 9`,
+      input: v.designEffect,
+    };
+  }
+  if (v.standardError !== undefined) {
+    // The smallest standard error whose effective base p(1 - p) / SE^2 is finite, rounded up.
+    const least = Number.parseFloat(((Math.sqrt(p) * Math.sqrt(1 - p)) / Math.sqrt(Number.MAX_VALUE) * (1 + 1e-5)).toPrecision(6));
+    return {
+      path: 'standardError',
+      message: `a standard error >= ${least} (the effective base p(1 - p) / SE^2 ${why})${HINT}no survey is that precise; check that it is the standard error of the proportion`,
+      input: v.standardError,
+    };
+  }
+  if (v.lower !== undefined && v.upper !== undefined) {
+    if (!over && v.level !== undefined) {
+      return {
+        path: 'level',
+        message: `a level whose normal quantile z gives a finite standard error (upper - lower) / (2 z) and an effective base > 0 (here it ${why})${HINT}published intervals are usually at level 0.95`,
+        input: v.level,
+      };
+    }
+    return {
+      path: 'upper',
+      message: `an interval wide enough for a finite effective base p(1 - p) / SE^2 with SE = (upper - lower) / (2 z) (here it ${why})${HINT}pass effectiveBase, or base with designFactor, instead`,
+      input: v.upper,
+    };
+  }
+  return { path: 'effectiveBase', message: `an effective base that is a finite number > 0 (here it ${why})`, input: v.effectiveBase };
+}
+
 /**
  * Check which design form a parsed object uses and that it is coherent; push issues with paths relative
  * to the object. `extraKeys` are the other fields a row may carry (e.g. `sex`, `age`); any key that is
@@ -122,6 +207,7 @@ export function checkSurveyDesign(extraKeys: readonly string[] = [], { strictSpr
   const known = new Set([...DESIGN_KEYS, ...extraKeys]);
   return (ctx: z.core.ParsePayload<SurveyDesignFields & Record<string, unknown>>): void => {
     const v = ctx.value;
+    const issuesBefore = ctx.issues.length;
     const push = (path: (string | number)[], message: string, input: unknown) =>
       ctx.issues.push({ code: 'custom', path, message, input });
 
@@ -188,6 +274,16 @@ export function checkSurveyDesign(extraKeys: readonly string[] = [], { strictSpr
         push(['standardError'], `a standard error ${strictSpread ? '<' : '<='} sqrt(estimate x (1 - estimate)) = ${fmt(max)}${hint}`, se);
       }
     }
+
+    // A coherent design can still have an effective base beyond the doubles (a standard error of 1e-300,
+    // a design factor of 1e200): refuse it here rather than return NaN limits later.
+    if (ctx.issues.length === issuesBefore && typeof p === 'number') {
+      const d = normaliseSurveyDesign(v);
+      if (!usable(d)) {
+        const issue = effectiveBaseIssue(v, d);
+        push([issue.path], issue.message, issue.input);
+      }
+    }
   };
 }
 
@@ -198,27 +294,28 @@ export function checkSurveyDesign(extraKeys: readonly string[] = [], { strictSpr
  */
 export function normaliseSurveyDesign(v: SurveyDesignFields): SurveyDesign {
   const p = v.estimate;
-  const pq = p * (1 - p);
   const notes: string[] = [];
   let standardError: number;
   let effectiveBase: number;
   let form: SurveyDesignForm;
   if (v.base !== undefined) {
     form = 'base';
-    const deff = v.designFactor !== undefined ? v.designFactor * v.designFactor : (v.designEffect ?? 1);
+    const deft = v.designFactor;
+    const deff = deft !== undefined ? deft * deft : (v.designEffect ?? 1);
     if (v.designFactor === undefined && v.designEffect === undefined) {
       notes.push('no design factor given: simple random sampling assumed (design factor 1); survey intervals are usually wider');
     }
-    effectiveBase = v.base / deff;
-    standardError = Math.sqrt(pq / effectiveBase);
+    // base / deft / deft where deft^2 itself would over- or underflow (a deft of 1e160 on a base of 1e300)
+    effectiveBase = deft !== undefined && !(deff >= MIN_NORMAL && deff <= Number.MAX_VALUE) ? v.base / deft / deft : v.base / deff;
+    standardError = standardErrorOnBase(p, effectiveBase);
   } else if (v.effectiveBase !== undefined) {
     form = 'effectiveBase';
     effectiveBase = v.effectiveBase;
-    standardError = Math.sqrt(pq / effectiveBase);
+    standardError = standardErrorOnBase(p, effectiveBase);
   } else if (v.standardError !== undefined) {
     form = 'standardError';
     standardError = v.standardError;
-    effectiveBase = pq / (standardError * standardError);
+    effectiveBase = effectiveBaseOf(p, standardError);
   } else {
     form = 'interval';
     const lower = v.lower!;
@@ -226,7 +323,7 @@ export function normaliseSurveyDesign(v: SurveyDesignFields): SurveyDesign {
     const inputLevel = v.level ?? 0.95;
     const z = -normalQuantile((1 - inputLevel) / 2);
     standardError = (upper - lower) / (2 * z);
-    effectiveBase = pq / (standardError * standardError);
+    effectiveBase = effectiveBaseOf(p, standardError);
     notes.push(
       `standard error recovered from the published ${fmt(inputLevel * 100)}% interval's width, assuming it was estimate +/- ${fmt(z)} x SE`,
     );

@@ -71,7 +71,9 @@ const schema = z.object({
  * A published interval gives its standard error through its width, assuming it was symmetric and normal
  * (estimate +/- z SE at its own `level`, as ONS publishes CSEW intervals); a note records the assumption.
  * A standard error or interval cannot give the effective base at an estimate of exactly 0 or 1: pass
- * `base` or `effectiveBase` there. Percentages (4.9 for 4.9%) are rejected with "did you mean 0.049?".
+ * `base` or `effectiveBase` there. Percentages (4.9 for 4.9%) are rejected with "did you mean 0.049?". A
+ * design whose effective base is not a finite number > 0 in double precision (a standard error of 1e-300,
+ * a design factor of 1e200) is an `InputError` naming the field that makes it so.
  *
  * @example
  * ```ts

@@ -5,6 +5,9 @@ import { expectedVictims, type PrevalenceRow, type PopulationInputRow } from '..
 import { populationEnglandWales2018, populationSelectedAreas2018 } from '../../src/data/index';
 import type { SurveyProportionMethod } from '../../src/survey/surveyLimits';
 import { errorOf } from '../helpers';
+import { InputError } from '../../src/core/InputError';
+import { HINT } from '../../src/core/validate';
+import { fewestDraws, tooFewDrawsRule } from '../../src/incidence/fewestDraws';
 
 const METHODS: SurveyProportionMethod[] = ['logit', 'korn-graubard', 'wilson', 'wald'];
 
@@ -294,7 +297,7 @@ describe('expectedVictims properties', () => {
   it('intervals contain the value and are never NaN, for every method', () => {
     fc.assert(
       fc.property(prevalenceArb, populationArb, methodArb, fc.constantFrom(0.8, 0.95, 0.998), (prev, pop, method, level) => {
-        const out = expectedVictims(prev, pop, { method, level, draws: 200 });
+        const out = expectedVictims(prev, pop, { method, level, draws: 1000 });
         for (const iv of [out.total, out.prevalence, ...out.strata.flatMap((s) => [s.victims, s.prevalence])]) {
           expect(Number.isFinite(iv.lower) && Number.isFinite(iv.upper) && Number.isFinite(iv.value)).toBe(true);
           expect(iv.lower).toBeLessThanOrEqual(iv.value * (1 + 1e-12));
@@ -304,5 +307,150 @@ describe('expectedVictims properties', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('expectedVictims never overflows silently', () => {
+  const one = (row: Partial<PrevalenceRow> & Record<string, unknown>): PrevalenceRow[] => [{ sex: 'female', age: '16-24', estimate: 0.1, base: 1000, ...row } as PrevalenceRow];
+  const pop = (population: number): PopulationInputRow[] => [{ sex: 'female', age: '16-24', population }];
+
+  it('populations summing beyond the largest double are an InputError on population', () => {
+    const rows: PopulationInputRow[] = [
+      { sex: 'female', age: '16', population: 1e308 },
+      { sex: 'female', age: '17-24', population: 1e308 },
+    ];
+    for (const method of [...METHODS, 'monte-carlo' as const]) {
+      const e = errorOf(() => expectedVictims(one({}), rows, { method }));
+      expect(e.issues[0]!.path).toEqual(['population']);
+      expect(e.issues[0]!.expected).toMatch(/sum over the prevalence bands is a finite number/);
+      expect(e.issues[0]!.received).toBe(Infinity);
+      expect(e.issues[0]!.hint).toBeTruthy();
+    }
+  });
+  it('a population of 1e200: the total standard error is N x SE, finite, with no false note', () => {
+    for (const method of METHODS) {
+      const out = expectedVictims(one({}), pop(1e200), { method });
+      const se = Math.sqrt((0.1 * 0.9) / 1000);
+      close(out.total.standardError!, 1e200 * se, 1e-12);
+      close(out.prevalence.standardError, se, 1e-12);
+      close(out.prevalence.effectiveBase, 1000, 1e-12);
+      expect(out.total.notes ?? []).not.toContainEqual(expect.stringMatching(/every stratum/));
+      expect([out.total.lower, out.total.upper].every(Number.isFinite)).toBe(true);
+      close(out.total.lower, 1e200 * out.strata[0]!.prevalence.lower, 1e-12);
+    }
+  });
+  it("a victims' standard error beyond the doubles is an InputError on population", () => {
+    const e = errorOf(() => expectedVictims(one({ base: undefined, estimate: 0.5, effectiveBase: 1e-300 }), pop(1e300)));
+    expect(e.issues[0]!.path).toEqual(['population']);
+    expect(e.issues[0]!.expected).toMatch(/standard error .* is a finite number/);
+  });
+  it('a prevalence standard error of 1e-300 is refused at its field (its effective base overflows)', () => {
+    const e = errorOf(() => expectedVictims(one({ base: undefined, estimate: 0.5, standardError: 1e-300 }), pop(1000)));
+    expect(e.issues[0]!.path).toEqual(['prevalence', 0, 'standardError']);
+    expect(e.issues[0]!.expected).toMatch(/effective base p\(1 - p\) \/ SE\^2 overflows to Infinity/);
+  });
+  it('a standard error whose square underflows still counts: no false note, effective base kept', () => {
+    // SE^2 = 1e-340 underflows to 0; the effective base 1e-100 / 1e-340 = 1e240 is a double
+    const out = expectedVictims(one({ base: undefined, estimate: 1e-100, standardError: 1e-170 }), pop(1000));
+    expect(out.total.notes ?? []).not.toContainEqual(expect.stringMatching(/every stratum/));
+    close(out.total.standardError!, 1e-167, 1e-12);
+    close(out.prevalence.effectiveBase, 1e240, 1e-12);
+  });
+  it('a prevalence so small that P rounds to 0 keeps its variance (no false note)', () => {
+    const prev: PrevalenceRow[] = [
+      { sex: 'female', age: '16-19', estimate: 5e-324, base: 5, designFactor: 0.8 },
+      { sex: 'female', age: '20-24', estimate: 0, base: 5, designFactor: 0.8 },
+    ];
+    const rows: PopulationInputRow[] = [
+      { sex: 'female', age: '16-19', population: 1 },
+      { sex: 'female', age: '20-24', population: 1 },
+    ];
+    for (const method of METHODS) {
+      const out = expectedVictims(prev, rows, { method });
+      expect(out.prevalence.value).toBe(0); // 2.5e-324 rounds to 0
+      close(out.prevalence.effectiveBase, 2 * 5 / 0.64, 1e-12); // T Q / SE_T^2 = 2 n'
+      expect(out.total.notes ?? []).not.toContainEqual(expect.stringMatching(/every stratum/));
+      expect([out.total.lower, out.total.upper, out.total.standardError!].every(Number.isFinite)).toBe(true);
+    }
+  });
+  it("the note on a total without variance appears only when every stratum's estimate is 0 or 1", () => {
+    const out = expectedVictims(one({ estimate: 0 }), pop(1e200));
+    expect(out.total.notes!.join(' ')).toMatch(/every stratum's estimate is 0 or 1/);
+  });
+  it('effective bases that sum beyond the doubles are an InputError on prevalence', () => {
+    const prev: PrevalenceRow[] = [
+      { sex: 'female', age: '16-24', estimate: 0.5, effectiveBase: 1.7e308 },
+      { sex: 'male', age: '16-24', estimate: 0.5, effectiveBase: 1.7e308 },
+    ];
+    const rows: PopulationInputRow[] = [
+      { sex: 'female', age: '16-24', population: 1 },
+      { sex: 'male', age: '16-24', population: 1 },
+    ];
+    const e = errorOf(() => expectedVictims(prev, rows));
+    expect(e.issues[0]!.path).toEqual(['prevalence']);
+    expect(e.issues[0]!.expected).toMatch(/effective bases sum to a finite number/);
+  });
+  it('extreme magnitudes: finite results or an InputError, never NaN', () => {
+    const pos = fc.double({ min: 5e-324, max: Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true });
+    const p = fc.oneof(fc.constantFrom(5e-324, 1e-300, 0.5, 1 - 2 ** -53), fc.double({ min: 0, max: 1, noNaN: true }));
+    const design = fc.oneof(
+      fc.record({ base: fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.constant(1e308)), designFactor: pos }),
+      fc.record({ effectiveBase: fc.oneof(pos, fc.double({ min: 1.5, max: 1e6, noNaN: true })) }),
+      fc.record({ seShare: fc.double({ min: 1e-300, max: 1, noNaN: true }) }),
+    );
+    const population = fc.oneof(
+      fc.constantFrom(0, 1, 1e200, 1e308, 5e-324),
+      fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: 0, max: 1e7 }),
+    );
+    const ages = ['16-19', '20-24'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(p, design), { minLength: 4, maxLength: 4 }),
+        fc.array(population, { minLength: 4, maxLength: 4 }),
+        fc.constantFrom<SurveyProportionMethod | 'monte-carlo'>(...METHODS, 'monte-carlo'),
+        (rows, pops, method) => {
+          const prev = rows.map(([estimate, d], i) => {
+            const { seShare, ...rest } = d as { seShare?: number };
+            const spread = seShare === undefined ? rest : { standardError: seShare * Math.sqrt(estimate * (1 - estimate)) || 0.1 };
+            return { sex: i < 2 ? 'female' : 'male', age: ages[i % 2]!, estimate, ...spread } as PrevalenceRow;
+          });
+          const popRows = pops.map((n, i): PopulationInputRow => ({ sex: i < 2 ? 'female' : 'male', age: ages[i % 2]!, population: n }));
+          let out;
+          try {
+            out = expectedVictims(prev, popRows, { method, draws: 200, level: 0.95 });
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+            return;
+          }
+          for (const iv of [out.total, out.prevalence, ...out.strata.flatMap((s) => [s.victims, s.prevalence])]) {
+            expect([iv.lower, iv.upper, iv.value, iv.standardError!].every(Number.isFinite)).toBe(true);
+            expect(iv.lower <= iv.value && iv.value <= iv.upper).toBe(true);
+          }
+          expect(out.prevalence.effectiveBase > 0 && out.prevalence.effectiveBase <= Number.MAX_VALUE).toBe(true);
+          if ((out.total.notes ?? []).some((n) => n.includes('every stratum'))) {
+            expect(out.strata.every((s) => s.population === 0 || s.prevalence.standardError === 0)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('Monte Carlo draws and the level', () => {
+  it('fewer draws than the level needs are an InputError on draws', () => {
+    const e = errorOf(() => expectedVictims(csew2015, populationEnglandWales2018, { method: 'monte-carlo', draws: 100, level: 0.999 }));
+    const [rule, hint] = tooFewDrawsRule(0.999).split(HINT);
+    expect(e.issues).toEqual([{ path: ['draws'], expected: rule, received: 100, hint }]);
+    expect(e.message).toMatch(/draws: expected at least 1,999 draws for a 99\.9% percentile interval/);
+    // the default 10,000 draws are too few for 99.995%
+    expect(errorOf(() => expectedVictims(csew2015, populationEnglandWales2018, { method: 'monte-carlo', level: 0.99995 })).issues[0]!.path).toEqual(['draws']);
+  });
+  it('exactly fewestDraws(level) is enough, and analytic methods ignore draws', () => {
+    const out = expectedVictims(csew2015, populationEnglandWales2018, { method: 'monte-carlo', draws: fewestDraws(0.999), level: 0.999 });
+    expect(out.total.method).toBe('monte-carlo');
+    expect(out.total.lower).toBeLessThan(out.total.value);
+    expect(expectedVictims(csew2015, populationEnglandWales2018, { draws: 100, level: 0.999 }).total.method).toBe('logit');
   });
 });

@@ -241,3 +241,94 @@ describe('surveyProportion properties', () => {
     );
   });
 });
+
+describe('effective bases beyond the doubles: refused by field, never NaN', () => {
+  /** The audit's inputs, each with the field the InputError must name. */
+  const refused: [SurveyProportionInput, string, RegExp][] = [
+    [{ estimate: 0.5, standardError: 1e-300 }, 'standardError', /a standard error >= 3\.72921e-155 \(the effective base p\(1 - p\) \/ SE\^2 overflows to Infinity\)/],
+    [{ estimate: 1e-200, standardError: 1e-300 }, 'standardError', /overflows to Infinity/],
+    [{ estimate: 0.5, base: 100, designEffect: 5e-324 }, 'designEffect', /finite effective base > 0 \(base \/ designEffect = 100 \/ 5e-324 overflows to Infinity\)/],
+    [{ estimate: 0.5, base: 1e308, designFactor: 1e-10 }, 'designFactor', /overflows to Infinity/],
+    [{ estimate: 0.5, base: 100, designFactor: 1e200 }, 'designFactor', /base \/ designFactor\^2 = 100 \/ 1e\+200\^2 underflows to 0/],
+    [{ estimate: 1e-320, lower: 0, upper: 2e-320 }, 'upper', /an interval wide enough for a finite effective base/],
+    [{ estimate: 0.5, lower: 0.4, upper: 0.6, level: 1e-300 }, 'level', /a level whose normal quantile z gives a finite standard error/],
+  ];
+  for (const [input, field, rule] of refused) {
+    for (const method of METHODS) {
+      it(`${JSON.stringify(input)} with ${method}: an InputError at ${field}`, () => {
+        const e = errorOf(() => surveyProportion(input, { method }));
+        expect(e.issues).toHaveLength(1);
+        expect(e.issues[0]!.path).toEqual(['input', field]);
+        expect(e.issues[0]!.expected).toMatch(rule);
+        expect(e.issues[0]!.received).toBe((input as Record<string, number>)[field]);
+        expect(e.issues[0]!.hint).toBeTruthy();
+      });
+    }
+  }
+  it('the smallest standard error the rule states is accepted', () => {
+    for (const method of METHODS) {
+      const r = surveyProportion({ estimate: 0.5, standardError: 3.72921e-155 }, { method });
+      expect(r.effectiveBase).toBeLessThanOrEqual(Number.MAX_VALUE);
+      expect([r.lower, r.upper]).toEqual([expect.any(Number), expect.any(Number)]);
+      expect(r.lower <= 0.5 && r.upper >= 0.5).toBe(true);
+    }
+  });
+  it('a design factor whose square overflows, on a base it leaves finite, is fine', () => {
+    const r = surveyProportion({ estimate: 0.5, base: 1e300, designFactor: 1e160 });
+    close(r.effectiveBase, 1e-20, 1e-12);
+    close(r.standardError, 0.5 / 1e-10, 1e-12);
+    expect([r.lower, r.upper]).toEqual([0, 1]);
+  });
+  it('a tiny effective base gives a finite standard error, not Infinity', () => {
+    for (const method of METHODS) {
+      const r = surveyProportion({ estimate: 0.5, effectiveBase: 5e-324 }, { method });
+      close(r.standardError, 0.5 / Math.sqrt(5e-324), 1e-12);
+      expect([r.lower, r.upper]).toEqual([0, 1]);
+    }
+  });
+  it('a denormal estimate on a huge base keeps a standard error > 0', () => {
+    const r = surveyProportion({ estimate: 5e-324, base: 1e308 }, { method: 'wilson' });
+    expect(r.standardError).toBeGreaterThan(0);
+    close(r.standardError, Math.sqrt(5e-324) / Math.sqrt(1e308), 1e-12);
+    expect(r.lower).toBe(0);
+    expect(r.upper).toBeGreaterThan(0);
+  });
+
+  const pos = fc.double({ min: 5e-324, max: Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true });
+  const estimate = fc.oneof(
+    fc.constantFrom(0, 1, 5e-324, 1e-300, 0.5, 1 - 2 ** -53),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 1e-250, noNaN: true }),
+  );
+  const base = fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.constantFrom(1, 1e300, 1e308));
+  const design = fc.oneof(
+    fc.record({ base, designFactor: pos }),
+    fc.record({ base, designEffect: pos }),
+    fc.record({ effectiveBase: pos }),
+    fc.record({ standardError: pos }),
+    fc.record({ lower: estimate, upper: estimate, level: fc.option(fc.double({ min: 5e-324, max: 1 - 2 ** -53, noNaN: true }), { nil: undefined }) }),
+  );
+  const levelArb = fc.oneof(fc.constantFrom(1e-300, 0.5, 0.95, 0.998, 1 - 2 ** -53), fc.double({ min: 5e-324, max: 1 - 2 ** -53, noNaN: true }));
+  it('any magnitudes: finite ordered limits in [0, 1] with a finite standard error and effective base, or an InputError', () => {
+    fc.assert(
+      fc.property(estimate, design, levelArb, fc.constantFrom(...METHODS), (p, d, level, method) => {
+        const input = { estimate: p, ...d } as Record<string, number | undefined>;
+        if (input.lower !== undefined) input.lower = Math.min(input.lower, p);
+        if (input.upper !== undefined) input.upper = Math.max(input.upper, p);
+        if (input.level === undefined) delete input.level;
+        let r;
+        try {
+          r = surveyProportion(input as SurveyProportionInput, { level, method });
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          return;
+        }
+        expect(Number.isFinite(r.lower) && Number.isFinite(r.upper)).toBe(true);
+        expect(0 <= r.lower && r.lower <= p && p <= r.upper && r.upper <= 1).toBe(true);
+        expect(Number.isFinite(r.standardError)).toBe(true);
+        expect(r.effectiveBase > 0 && r.effectiveBase <= Number.MAX_VALUE).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
