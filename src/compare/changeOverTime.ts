@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { countOverPeriod, type CountOverPeriod } from '../core/period';
 import { level, options } from '../core/schemas';
@@ -120,9 +121,18 @@ export function changeOverTime(before: PeriodCount, after: PeriodCount, options?
   const b = input.before;
   const a = input.after;
   let value = a.count === 0 ? 0 : b.count === 0 ? Infinity : a.count / a.days / (b.count / b.days);
-  // both rates under- or overflowed (0 / 0 or Infinity / Infinity): take the ratio on the log scale
-  if (Number.isNaN(value)) value = exp(log(a.count) - log(a.days) - log(b.count) + log(b.days));
+  // a rate under- or overflowed on the way (0 / 0, Infinity / Infinity, or one of them): the ratio on the log scale
+  if (a.count > 0 && b.count > 0 && !(value > 0 && value < Infinity)) value = exp(log(a.count) - log(a.days) - log(b.count) + log(b.days));
   const [lower, upper] = conditionalRatioLimits(a.count, a.days, b.count, b.days, lvl);
+  if (a.count > 0 && b.count > 0 && !(value > 0 && value < Infinity && lower < Infinity)) {
+    fail(
+      'changeOverTime',
+      ['after', 'days'],
+      'periods whose rates per day have a ratio representable as a number (between about 1e-308 and 1e308)',
+      a.days,
+      `here the ratio of the rates per day is about 10^${Math.round((log(a.count) - log(a.days) - log(b.count) + log(b.days)) / log(10))}`,
+    );
+  }
 
   const notes: string[] = [];
   if (a.days !== b.days) {
@@ -130,7 +140,7 @@ export function changeOverTime(before: PeriodCount, after: PeriodCount, options?
   }
   if (b.count === 0) notes.push('no events before: the change is unbounded (Infinity), and so is its upper limit');
   else if (a.count === 0) notes.push('no events after: the ratio is 0 (a change of -100%), and so is its lower limit');
-  if (b.count > 0 && upper === Infinity) notes.push('the upper limit is too large to represent (Infinity): very few events before');
+  if (b.count > 0 && upper === Infinity) notes.push(`the upper limit is too large to represent (Infinity)${b.count < 10 ? ': very few events before' : ''}`);
 
   const ratio = interval(value, lower, upper, lvl, 'exact', { notes });
   const percentChange = interval((value - 1) * 100, (lower - 1) * 100, (upper - 1) * 100, lvl, 'exact', { notes: [...notes] });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { period as periodSchema } from '../core/period';
 import { count, level, options } from '../core/schemas';
@@ -26,7 +27,7 @@ export interface PerDay {
   count: number;
   /** Length of the period in days (for dates: both days included). */
   days: number;
-  /** In plain words, e.g. "about 4.3 a day (95% CI 4.1 to 4.6)" or "about one every 1.5 days (95% CI 1.3 to 1.7)". */
+  /** In plain words, e.g. "about 4.3 a day (95% CI 4.1 to 4.5)" or "about one every 1.5 days (95% CI 1.3 to 1.7)". */
   description: string;
 }
 
@@ -65,7 +66,11 @@ export function perDay(count: number, period: Period, options?: PerDayOptions): 
   const x = input.count;
   const days = input.period.days;
   const [lower, upper] = poissonExactLimits(x, lvl);
+  if (x > 0 && !(x / days < Infinity)) {
+    fail('perDay', ['period', 'days'], 'a period long enough that count / days is a representable number (below about 1.8e308)', days);
+  }
   const notes = x === 0 ? ['no events: the rate is 0 and the time between events is unbounded (Infinity)'] : [];
+  if (upper / days === Infinity) notes.push('the upper limit is too large to represent (Infinity)');
   const rate = interval(x / days, lower / days, upper / days, lvl, 'exact', { standardError: Math.sqrt(x) / days, notes });
   const every = interval(days / x, days / upper, days / lower, lvl, 'exact', { notes: [...notes] });
   return { perDay: rate, oneEvery: every, count: x, days, description: describeFrequency(rate, every, days) };

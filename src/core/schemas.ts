@@ -56,9 +56,11 @@ export const level = numberRule('a confidence level in (0, 1), such as 0.95')
       code: 'custom',
       input: x,
       message:
-        x >= 1 && x < 100
+        x > 1 && x < 100
           ? `a confidence level in (0, 1)${HINT}did you mean ${roundForHint(x / 100)}?`
-          : 'a confidence level in (0, 1), such as 0.95',
+          : x === 1
+            ? `a confidence level in (0, 1)${HINT}a level of 1 (100%) would need limits covering every possible value; use 0.999 or 0.998, say`
+            : 'a confidence level in (0, 1), such as 0.95',
     });
   })
   .default(0.95);

@@ -185,6 +185,18 @@ describe('changeOverTime', () => {
         fc.pre(x1 > 0 || x2 > 0);
         const before = { count: x1, days: t1 };
         const after = { count: x2, days: t2 };
+        // A ratio of rates beyond the doubles (counts like 5e-324 against 1) is refused, with the reason.
+        const log10Ratio = Math.log10(x2) - Math.log10(t2) - Math.log10(x1) + Math.log10(t1);
+        if (x1 > 0 && x2 > 0 && Math.abs(log10Ratio) > 300) {
+          let refused = false;
+          try {
+            changeOverTime(before, after, { level });
+          } catch (e) {
+            refused = /ratio representable as a number/.test(String(e));
+          }
+          if (log10Ratio > 308.3 || log10Ratio < -323.4) expect(refused).toBe(true);
+          return;
+        }
         const c = changeOverTime(before, after, { level });
         const all = [c.ratio.value, c.ratio.lower, c.ratio.upper, c.percentChange.value, c.percentChange.lower, c.percentChange.upper];
         expect(all.some(Number.isNaN)).toBe(false);
@@ -231,5 +243,11 @@ describe('changeOverTime: the numbers in docs/compare.md', () => {
     expect(changeOverTime({ count: 7706, from: '2013-04-01', to: '2016-02-04' }, { count: 2700, days: 365 }).description).toBe(
       'the rate per day is down 0.17% (95% CI -4.5% to +4.3%, consistent with no change): 2,700 in 365 days (7.4 a day) against 7,706 in 1,040 days (7.4 a day)',
     );
+  });
+  it('a ratio of rates beyond the doubles is an InputError on after.days (was Infinity with a wrong note)', () => {
+    const e = errorOf(() => changeOverTime({ count: 5, days: 1e308 }, { count: 2, days: 1e-308 }));
+    expect(e.issues[0]!.path).toEqual(['after', 'days']);
+    expect(e.message).toMatch(/ratio representable as a number/);
+    expect(e.issues[0]!.hint).toMatch(/about 10\^616/);
   });
 });

@@ -128,4 +128,10 @@ describe('perDay: the numbers in docs/compare.md and the @example', () => {
     const wycombe = perDay(239, { days: 365 }).oneEvery;
     expect([wycombe.value, wycombe.lower, wycombe.upper].map((x) => rounded(x, 4))).toEqual([1.527, 1.345, 1.741]);
   });
+  it('a rate per day beyond the doubles is an InputError on the period; a level of 1 is not read as 1%', () => {
+    const e = errorOf(() => perDay(5, { days: 1e-320 }));
+    expect(e.issues[0]!.path).toEqual(['period', 'days']);
+    expect(e.message).toMatch(/count \/ days is a representable number/);
+    expect(errorOf(() => perDay(5, { days: 1 }, { level: 1 })).message).not.toContain('did you mean');
+  });
 });

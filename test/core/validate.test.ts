@@ -40,6 +40,11 @@ describe('validate', () => {
     expect(e.issues[0]!.path).toEqual(['level']);
     expect(e.message).toContain('level: expected a confidence level in (0, 1), received 95 (did you mean 0.95?)');
   });
+  it('a level of 1 is not read as a percentage (no "did you mean 0.01?")', () => {
+    const e = issuesOf({ successes: 1, trials: 2, options: { level: 1 } });
+    expect(e.message).not.toContain('did you mean');
+    expect(e.issues[0]!.hint).toMatch(/a level of 1 \(100%\) would need limits covering every possible value/);
+  });
   it('names every bad field: negative counts, strings, NaN, non-integers', () => {
     const e = issuesOf({ successes: -1, trials: '10', p: NaN });
     expect(e.issues.map((i) => i.path.join('.'))).toEqual(['successes', 'trials', 'p']);
