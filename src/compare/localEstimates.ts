@@ -2,6 +2,7 @@ import { fail, type InputIssue } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { dayNumber } from '../core/period';
 import { noiseModel, type CountNoise } from '../incidence/noiseModel';
+import { outsideIntervalNote } from '../incidence/outsideIntervalNote';
 import type { RecordedCount } from '../incidence/recordedCount';
 import { streamSeeds } from '../incidence/streamSeeds';
 import type { UncertainProbability } from '../incidence/uncertainProbability';
@@ -308,8 +309,11 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
   };
   const mc = localMonteCarlo(model, o.draws, { prevalence: sPrev, reporting: sRep, recording: sRec, incidentsPerVictim: sIpv }, o.level, points, summaryPoints);
 
-  const make = (value: number, lo: number, hi: number, sd: number, notes: string[] = []): Interval =>
-    interval(value, lo, hi, o.level, 'monte-carlo', { ...(Number.isFinite(sd) ? { standardError: sd } : {}), notes });
+  const make = (value: number, lo: number, hi: number, sd: number, notes: string[] = []): Interval => {
+    const outside = outsideIntervalNote(value, lo, hi);
+    const all = outside === undefined ? notes : [...notes, outside];
+    return interval(value, lo, hi, o.level, 'monte-carlo', { ...(Number.isFinite(sd) ? { standardError: sd } : {}), notes: all });
+  };
   // Flags: one funnel plot of every area's count against its expected count over the same period.
   const funnel = funnelPlot(
     v.areas.map((ar, i) => ({ area: ar.name, count: ar.recorded.count, expected: expectedCounts[i]! })),
@@ -338,7 +342,7 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
       count: c.count,
       victims: iv(0),
       recordedShare: iv(1, over),
-      recording: iv(2),
+      recording: iv(2, mc.limits[2 * at(2) + 1]! > 1 ? [...over, 'the upper limit is above 1 (more reports recorded than made): the area records more than the national reporting and its synthetic victims allow'] : over),
       unrecorded: iv(3, over),
       expectedRecorded: iv(4),
       expectedCount: expectedCounts[i]!,

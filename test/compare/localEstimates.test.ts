@@ -257,5 +257,10 @@ describe('inputs and outputs', () => {
     expect(a.recordedShare.notes?.join(' ')).toContain('more recorded victims');
     expect(a.unrecorded.value).toBe(0);
     expect(a.recordedShare.upper).toBeLessThanOrEqual(1);
+    // The plug-in share (above 1) lies outside its interval, and the share of reports recorded reaches above 1: both say so.
+    expect(a.recordedShare.value).toBeGreaterThan(1);
+    expect(a.recordedShare.notes?.join(' ')).toMatch(/point estimate \([\d.]+\) lies above the upper limit/);
+    expect(a.recording.upper).toBeGreaterThan(1);
+    expect(a.recording.notes?.join(' ')).toMatch(/upper limit is above 1 \(more reports recorded than made\)/);
   });
 });
