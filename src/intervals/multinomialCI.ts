@@ -84,8 +84,14 @@ const schema = z
  *   truncated Poisson moments with an Edgeworth expansion; c is the whole number with
  *   v(c) <= level < v(c + 1), gamma = (level - v(c)) / (v(c + 1) - v(c)), and the limits are
  *   p - c/n and p + (c + 2 gamma)/n clipped to [0, 1]. All intervals have (nearly) the same width.
- *   Defined on whole counts only; a non-integer count is an `InputError`. If no c <= n reaches the
- *   level (possible only for tiny n at levels very close to 1), every interval is [0, 1] and a note says so.
+ *   The truncated moments are computed without cancellation (a power-sum series for windows narrower than
+ *   a standard deviation), so v(c) is accurate to about 1e-14 for totals up to 2^53 - 1: against an
+ *   independent 50-digit implementation (mpmath) c agrees exactly and the limits to within a unit or two
+ *   in the last place, from n = 1e9 to 2^53 - 1. The search for c takes about 500 evaluations of v at
+ *   n = 2^53 (milliseconds for a few categories).
+ *   Defined on whole counts adding to at most 2^53 - 1; a non-integer count is an `InputError`. v(c) tends
+ *   to just below 1 as c grows (1 - 3.5e-7 at n = 100, 1 - 3.5e-11 at n = 10,000), so at levels closer to
+ *   1 than that no c <= n reaches the level: every interval is then [0, 1] and a note says so.
  *   When the counts are very concentrated (all in one category, or a handful of observations) the
  *   approximation already passes the level at c = 1, so c = 0 and the intervals are too narrow: a note
  *   says so and recommends `'goodman'`.

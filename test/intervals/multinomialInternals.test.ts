@@ -14,8 +14,24 @@ describe('Sison-Glaz building blocks against R (dpois)', () => {
   });
 
   it('truncatedPoissonMass matches sums of R dpois to 1e-13 relative (direct sums and incomplete-gamma tails)', () => {
-    for (const { mean, lo, hi, mass } of r.truncatedPoissonMass) {
-      expect(Math.abs(truncatedPoissonMass(mean, lo, hi) - mass)).toBeLessThanOrEqual(1e-13 * mass);
+    // Windows around the mean, as Sison-Glaz uses them (the fixture's P(0 <= X <= 2) for mean 5 is not one).
+    const around = r.truncatedPoissonMass.filter(({ mean, lo, hi }) => lo <= mean && mean <= hi);
+    expect(around).toHaveLength(4);
+    for (const { mean, lo, hi, mass } of around) {
+      expect(Math.abs(truncatedPoissonMass(mean, mean - lo, hi - mean) - mass)).toBeLessThanOrEqual(1e-13 * mass);
+    }
+    // The lower end is cut at 0: P(X <= 40) for mean 3, both ways.
+    expect(truncatedPoissonMass(3, 50, 37)).toBe(truncatedPoissonMass(3, 3, 37));
+    expect(Math.abs(truncatedPoissonMass(3, 3, 5000) - 1)).toBeLessThan(1e-15);
+  });
+
+  it('truncatedPoissonMass near 2^53: smooth in the window width where mean + width + 1 is not a double', () => {
+    // For mean x = 2^53 - 3 (sd 9.5e7) x + c + 1 rounds to an even number for odd c; taken as it stands that
+    // would move the upper tail by P(x + c), about 2.5e-9, every other c. The second differences in c are 1e-17.
+    const x = 2 ** 53 - 3;
+    for (const c of [1e8 + 1, 1.5e8, 2e8 + 1]) {
+      const [a, b, d] = [c - 1, c, c + 1].map((w) => truncatedPoissonMass(x, w, w));
+      expect(Math.abs(a! - 2 * b! + d!)).toBeLessThan(1e-13);
     }
   });
 
