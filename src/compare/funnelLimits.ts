@@ -53,15 +53,34 @@ const schema = z
     if (method === 'wilson' && type !== 'proportion')
       push(['method'], `'exact' for type '${type}'${HINT}Wilson limits are for proportions`, method);
     if (input.per !== undefined && type !== 'rate') push(['per'], `no per for type '${type}'${HINT}per applies to rates`, input.per);
+    const per = input.per ?? 100000;
     const precision = input.precision === undefined ? undefined : checkPrecision(input.precision, ['precision'], needsWhole(type, method), push);
     if (bad) return z.NEVER;
-    return { type, method, target, levels: input.levels, per: input.per ?? 100000, precision };
+    if (precision === undefined && usefulGrid(type, target, per) === undefined) {
+      // the default range overflows or underflows: blame per when the default per would have worked
+      const perToBlame = input.per !== undefined && usefulGrid(type, target, 100000) !== undefined;
+      const range = type === 'proportion' ? '1 / min(target, 1 - target)' : type === 'rate' ? 'per / target' : '1 / target';
+      push(
+        perToBlame ? ['per'] : ['target'],
+        `a ${perToBlame ? 'per' : type === 'proportion' ? 'proportion' : type} whose default drawing range (${range} to 10,000 times that, the precisions with 1 to 10,000 events expected) is within the doubles (2.2e-308 to 1.8e308)${HINT}pass precision to say where to draw the limits`,
+        perToBlame ? input.per : target,
+      );
+      return z.NEVER;
+    }
+    return { type, method, target, levels: input.levels, per, precision };
   });
 
-/** The default drawing range: from 1 to 10,000 events expected at the target. */
-function usefulGrid(type: FunnelType, target: number, per: number): Required<FunnelGrid> {
+/** Smallest normal double, 2^-1022. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * The default drawing range: from 1 to 10,000 events expected at the target; undefined when it is not within the
+ * normal doubles (a target or per so extreme that one expected event needs a precision beyond them).
+ */
+function usefulGrid(type: FunnelType, target: number, per: number): Required<FunnelGrid> | undefined {
   const unit = type === 'proportion' ? 1 / Math.min(target, 1 - target) : type === 'rate' ? per / target : 1 / target;
-  return { from: unit, to: 1e4 * unit, points: GRID_POINTS };
+  const to = 1e4 * unit;
+  return unit >= MIN_NORMAL && to < Infinity ? { from: unit, to, points: GRID_POINTS } : undefined;
 }
 
 /**
@@ -79,6 +98,11 @@ function usefulGrid(type: FunnelType, target: number, per: number): Required<Fun
  *
  * Rates are per `per` (default 100000) with the population as precision (expected count target × population / per);
  * ratios are observed / expected with the expected count as precision (Poisson mean target × expected).
+ *
+ * Every finite precision computes in bounded time: beyond 2^50 (about 1.1e15) expected events the distance of the
+ * exact limit from the mean comes from its Cornish-Fisher expansion, which equals it to double precision there,
+ * instead of a walk over whole counts; where the expected count is beyond the doubles the limits equal the target.
+ * A default grid that would leave the doubles (a target such as 1e-310) is an `InputError`: pass `precision`.
  *
  * References: Spiegelhalter DJ (2005), Funnel plots for comparing institutional performance, Statistics in
  * Medicine 24:1185-1202 (appendix A.1.1); Office for Health Improvement and Disparities, PHEindicatormethods
@@ -102,7 +126,7 @@ export function funnelLimits(input: FunnelLimitsInput): FunnelLimitRow[] {
   let precisions: number[];
   if (Array.isArray(precision)) precisions = precision;
   else {
-    const grid = precision ?? usefulGrid(type, target, per);
+    const grid = precision ?? usefulGrid(type, target, per)!; // checked by the schema
     precisions = precisionGrid(grid.from, grid.to, grid.points, type === 'proportion');
   }
   return limitRows(scale, precisions, levels);

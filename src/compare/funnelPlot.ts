@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { InputError, type InputIssue } from '../core/InputError';
 import { count, options, positive } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
 import { twoSidedZ } from '../intervals/kernels/twoSidedZ';
@@ -8,8 +9,9 @@ import { dersimonianLairdTau2 } from './funnel/dersimonianLairdTau2';
 import { limitRows } from './funnel/limitRows';
 import type { LimitScale } from './funnel/limitScale';
 import { precisionGrid } from './funnel/precisionGrid';
+import { productOver } from './funnel/productOver';
 import { checkPrecision, checkTarget, finiteNumber, funnelLevels, funnelMethod, GRID_POINTS, needsWhole, type Push } from './funnel/schemas';
-import { targetVariance } from './funnel/targetVariance';
+import { targetStandardError, targetVariance } from './funnel/targetVariance';
 import type { FunnelFlag, FunnelGrid, FunnelLimitRow, FunnelMethod, FunnelOverdispersion, FunnelType } from './funnel/types';
 import { winsorisedPhi } from './funnel/winsorisedPhi';
 
@@ -71,6 +73,7 @@ export interface FunnelPlot {
   type: FunnelType;
   /** Limits method used when `overdispersion` is `'none'`. */
   method: FunnelMethod;
+  /** The overdispersion adjustment applied: as asked, except `'none'` for a single area (nothing to estimate; `notes` says so). */
   overdispersion: FunnelOverdispersion;
   /** The target (pooled unless given). */
   target: number;
@@ -149,11 +152,18 @@ const schema = z
     const whole = method === 'exact';
     const field = type === 'ratio' ? 'expected' : type === 'rate' ? 'population' : 'denominator';
     const precisions = new Float64Array(rows.length);
+    // names compared without surrounding spaces, as localEstimates does: 'Bexley' and 'Bexley ' are one area
     const seen = new Map<string, number>();
     rows.forEach((row, i) => {
-      const previous = seen.get(row.area);
-      if (previous !== undefined) push(['rows', i, 'area'], `a unique area name (rows[${previous}] has it too)`, row.area);
-      else seen.set(row.area, i);
+      const key = row.area.trim();
+      const previous = seen.get(key);
+      if (previous !== undefined)
+        push(
+          ['rows', i, 'area'],
+          `a unique area name (rows[${previous}] has it too${rows[previous]!.area === row.area ? '' : ', ignoring surrounding spaces'})${HINT}names are compared without surrounding spaces; merge the rows of one area or name them apart`,
+          row.area,
+        );
+      else seen.set(key, i);
       if (whole && !Number.isInteger(row.count))
         push(['rows', i, 'count'], `a whole number >= 0${HINT}exact limits count whole events; weighted counts need method 'wilson' (proportions)`, row.count);
       const precision = type === 'rate' ? (row.population ?? row.denominator) : row[field];
@@ -190,11 +200,17 @@ const percent = (level: number) => String(Number.parseFloat((level * 100).toPrec
  * variance (n phi - (n - 1)) / (Σw - Σw²/Σw), w = 1/s², 0 when n phi <= n - 1 (as FunnelPlotR). Both are always
  * reported. With `overdispersion: 'multiplicative'` the z-scores are z / √phi and the limits widen by √phi (phi
  * below 1 is not used to narrow them); with `'additive'` (random effects; Spiegelhalter's preference) z = (y - θ) /
- * √(s² + tau²) and the limits are θ ± z √(s² + tau²), squared back for ratios.
+ * √(s² + tau²) and the limits are θ ± z √(s² + tau²), squared back for ratios. With a single area neither says
+ * anything (phi is its own squared z-score, tau² is 0), so no adjustment is applied: `overdispersion` is `'none'` in
+ * the result and `notes` says so.
  *
  * Flags: without adjustment an area is flagged when its value lies strictly outside the exact (or Wilson) limits at
  * its own precision; with an adjustment, when its adjusted z-score lies outside ±z of the level. The flag names
  * the widest level breached.
+ *
+ * Area names must be unique, compared without surrounding spaces (as `localEstimates` does). Any size of count and
+ * precision computes in bounded time (see `funnelLimits`); a value, standard error or z-score beyond the
+ * doubles (e.g. 1e300 events in an expected count of 1e-10) is an `InputError` naming the row's field.
  *
  * References: Spiegelhalter DJ (2005), Funnel plots for comparing institutional performance, Statistics in
  * Medicine 24:1185-1202; Spiegelhalter DJ (2005), Handling over-dispersion of performance indicators, Quality
@@ -226,49 +242,97 @@ const percent = (level: number) => String(Number.parseFloat((level * 100).toPrec
  */
 export function funnelPlot(rows: readonly FunnelPlotRow[], options?: FunnelPlotOptions): FunnelPlot {
   const input = validate('funnelPlot', schema, { rows, options });
-  const { type, method, levels, overdispersion, trim, per, precisions } = input;
+  const { type, method, levels, trim, per, precisions } = input;
   const n = input.rows.length;
   const ratePer = type === 'rate' ? per : 1;
+  // the row's precision field, for messages (a rate's population may be given as denominator)
+  const fieldOf = (i: number) => (type === 'ratio' ? 'expected' : type === 'rate' && input.rows[i]!.population !== undefined ? 'population' : 'denominator');
 
-  let totalCount = 0;
-  let totalPrecision = 0;
+  // values; a rate's count / population may under- or overflow on the way where the rate itself does not
+  const values = new Float64Array(n);
+  const issues: InputIssue[] = [];
   for (let i = 0; i < n; i++) {
-    totalCount += input.rows[i]!.count;
-    totalPrecision += precisions[i]!;
+    const x = input.rows[i]!.count;
+    const p = precisions[i]!;
+    let value = type === 'rate' ? (x / p) * ratePer : x / p;
+    if (type === 'rate' && x > 0 && !(x / p >= MIN_NORMAL && value < Infinity)) value = productOver(x, ratePer, p);
+    if (!(value < Infinity)) {
+      const formula = type === 'rate' ? `count / ${fieldOf(i)} × per` : 'count / expected';
+      issues.push({
+        path: ['rows', i, 'count'],
+        expected: `a count whose ${type} (${formula}) is a finite number (at most 1.8e308)`,
+        received: x,
+        hint: `the ${fieldOf(i)} ${p} is too small for this count${type === 'rate' ? ` at per ${ratePer}` : ''}`,
+      });
+    }
+    values[i] = value;
   }
-  const target = input.target ?? (totalCount / totalPrecision) * ratePer;
+  if (issues.length > 0) throw new InputError('funnelPlot', issues);
+
+  const target = input.target ?? pooledTarget(input.rows, precisions, ratePer, type);
   const notes: string[] = [];
   const degenerate = !(target > 0) || (type === 'proportion' && target >= 1);
   if (degenerate) notes.push(`every area's value equals the target ${target}: there is no variation to compare`);
 
-  // values, z-scores (unadjusted) and weights on the z-score scale
-  const values = new Float64Array(n);
+  // deviations, z-scores (unadjusted), standard errors at the target and weights on the z-score scale
   const deviations = new Float64Array(n);
   const variances = new Float64Array(n);
+  const standardErrors = new Float64Array(n);
   const z0 = new Float64Array(n);
   const weights = new Float64Array(n);
   const centre = type === 'ratio' ? Math.sqrt(target) : target;
   for (let i = 0; i < n; i++) {
-    const x = input.rows[i]!.count;
     const p = precisions[i]!;
-    const value = type === 'rate' ? (x / p) * ratePer : x / p;
-    values[i] = value;
+    const value = values[i]!;
     const deviation = (type === 'ratio' ? Math.sqrt(value) : value) - centre;
     const variance = degenerate ? 0 : targetVariance(type, target, p, ratePer);
+    // the square root of the variance, or, where the variance itself is beyond the normal doubles, formed directly
+    const se = degenerate ? 0 : variance >= MIN_NORMAL && variance < Infinity ? Math.sqrt(variance) : targetStandardError(type, target, p, ratePer);
     deviations[i] = deviation;
     variances[i] = variance;
-    z0[i] = deviation === 0 ? 0 : deviation / Math.sqrt(variance);
+    standardErrors[i] = se;
+    z0[i] = deviation === 0 ? 0 : deviation / se;
     weights[i] = 1 / variance;
+    if (degenerate) continue;
+    if (!(se >= MIN_NORMAL && se < Infinity)) {
+      const formula = type === 'proportion' ? '√(target (1 - target) / denominator)' : type === 'rate' ? `√(target × per / ${fieldOf(i)})` : '1 / (2√expected)';
+      issues.push({
+        path: ['rows', i, fieldOf(i)],
+        expected: `a ${fieldOf(i)} at which the standard error at the target, ${formula}, is within the doubles (2.2e-308 to 1.8e308)`,
+        received: p,
+        hint: `with target ${target}${type === 'rate' ? ` and per ${ratePer}` : ''} this ${fieldOf(i)} is too extreme to place the area on the funnel`,
+      });
+    } else if (!(Math.abs(z0[i]!) < Infinity)) {
+      issues.push({
+        path: ['rows', i, 'count'],
+        expected: 'a count whose z-score against the target is a finite number',
+        received: input.rows[i]!.count,
+        hint: `its ${type} ${value} is more than 1.8e308 standard errors from the target ${target}`,
+      });
+    }
   }
+  if (issues.length > 0) throw new InputError('funnelPlot', issues);
+
   const phi = degenerate ? 0 : winsorisedPhi(z0, trim);
-  const tau2 = degenerate ? 0 : dersimonianLairdTau2(phi, weights);
-  if (n < 2) notes.push('one area: no overdispersion can be estimated (tau² = 0)');
+  const tau2 = degenerate ? 0 : dersimonianLairdTau2(phi, weights, standardErrors);
+  // One area: phi is just its own squared z-score and tau² is 0; neither says anything about overdispersion,
+  // so the adjustment asked for is not applied (an adjusted z would always be ±1 and never flagged).
+  const asked = input.overdispersion;
+  const overdispersion: FunnelOverdispersion = n < 2 ? 'none' : asked;
+  if (n < 2)
+    notes.push(
+      asked === 'none'
+        ? 'one area: no overdispersion can be estimated (phi is its own squared z-score, tau² = 0)'
+        : `one area: no overdispersion can be estimated (phi is its own squared z-score, tau² = 0), so overdispersion '${asked}' is not applied: its z-score, flag and limits are unadjusted`,
+    );
   else if (!degenerate && overdispersion === 'none' && n * phi > chiSquareQuantile(0.95, n - 1))
     notes.push(
       `the areas vary more than chance allows (phi = ${phi.toPrecision(3)}, n phi above the 95% point of chi-square on ${n - 1} df): consider overdispersion 'additive' or 'multiplicative'`,
     );
   if (overdispersion === 'multiplicative' && phi < 1) notes.push(`phi = ${phi.toPrecision(3)} is below 1: limits not narrowed (phi 1 used)`);
   if (overdispersion === 'additive' && tau2 === 0 && n >= 2) notes.push('tau² = 0: no between-area variance beyond chance, limits unadjusted normal');
+  if ((overdispersion === 'multiplicative' && phi === Infinity) || (overdispersion === 'additive' && tau2 === Infinity))
+    notes.push(`${overdispersion === 'multiplicative' ? 'phi' : 'tau²'} is beyond the largest double: the adjusted limits are 0 and Infinity and every adjusted z-score is 0`);
 
   const scale: LimitScale = {
     type,
@@ -290,7 +354,7 @@ export function funnelPlot(rows: readonly FunnelPlotRow[], options?: FunnelPlotO
     if (overdispersion === 'multiplicative') z = z / Math.sqrt(scale.phi);
     else if (overdispersion === 'additive') {
       const total = variance + tau2;
-      z = deviations[i] === 0 ? 0 : deviations[i]! / Math.sqrt(total);
+      z = deviations[i] === 0 ? 0 : deviations[i]! / (total >= MIN_NORMAL && total < Infinity ? Math.sqrt(total) : hypotenuse(standardErrors[i]!, Math.sqrt(tau2)));
     }
     let flag: FunnelFlag = 'within';
     const value = values[i]!;
@@ -339,3 +403,59 @@ export function funnelPlot(rows: readonly FunnelPlotRow[], options?: FunnelPlotO
   if (notes.length > 0) out.notes = notes;
   return out;
 }
+
+/** Smallest normal double, 2^-1022. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** √(a² + b²) for a, b >= 0 without squaring either (no overflow or underflow on the way). */
+function hypotenuse(a: number, b: number): number {
+  const big = a > b ? a : b;
+  const small = a > b ? b : a;
+  if (big === 0 || big === Infinity) return big;
+  const r = small / big;
+  return big * Math.sqrt(1 + r * r);
+}
+
+/**
+ * The pooled target, total count / total precision (× per for rates), as the plain formula where its sums and
+ * quotient are normal doubles; otherwise from sums scaled by 2^-64 where they overflow, multiplied out without
+ * overflow or underflow on the way ({@link productOver}), so it is a finite number whenever the areas' values are
+ * (it is their precision-weighted mean). An InputError if it still under- or overflows.
+ */
+function pooledTarget(rows: readonly { count: number }[], precisions: Float64Array, ratePer: number, type: FunnelType): number {
+  let totalCount = 0;
+  let totalPrecision = 0;
+  for (let i = 0; i < rows.length; i++) {
+    totalCount += rows[i]!.count;
+    totalPrecision += precisions[i]!;
+  }
+  const quotient = totalCount / totalPrecision;
+  const plain = quotient * ratePer;
+  if (totalCount === 0 || (quotient >= MIN_NORMAL && plain >= MIN_NORMAL && plain < Infinity)) return plain;
+  let k = 0;
+  if (totalCount === Infinity) {
+    totalCount = 0;
+    for (const row of rows) totalCount += row.count * SCALE;
+    k += 64;
+  }
+  if (totalPrecision === Infinity) {
+    totalPrecision = 0;
+    for (let i = 0; i < precisions.length; i++) totalPrecision += precisions[i]! * SCALE;
+    k -= 64;
+  }
+  const target = productOver(totalCount, ratePer, totalPrecision, k);
+  if (!(target >= MIN_NORMAL && target < Infinity)) {
+    throw new InputError('funnelPlot', [
+      {
+        path: ['rows'],
+        expected: `rows whose pooled ${type} (total count / total ${type === 'ratio' ? 'expected' : type === 'rate' ? 'population × per' : 'denominator'}) is a normal double (2.2e-308 to 1.8e308)`,
+        received: target,
+        hint: 'pass options.target',
+      },
+    ]);
+  }
+  return target;
+}
+
+/** 2^-64: sums of up to 2^64 values below 2^1024 stay finite. */
+const SCALE = 5.421010862427522e-20;

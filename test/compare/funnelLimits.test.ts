@@ -256,3 +256,107 @@ describe('funnelLimits: bad input gives an InputError naming the field', () => {
     );
   });
 });
+
+describe('funnelLimits: any size of precision computes in bounded time (no walk over indistinguishable counts)', () => {
+  const half = (z: number, mean: number) => z / Math.sqrt(mean);
+  const Z95 = 1.959963984540054;
+  const Z998 = 3.090232306167813;
+
+  it("ratio at 1e18 expected (hung: whole counts above 2^53 are not all doubles), as 1e17's", { timeout: 10_000 }, () => {
+    for (const E of [1e17, 1e18, 1e30, 1e300]) {
+      const [r95, r998] = funnelLimits({ type: 'ratio', target: 1, precision: E });
+      // 1 ± z/√E to double precision (the next terms are below 1e-17 relative here)
+      expect(Math.abs(r95!.upper - 1 - half(Z95, E))).toBeLessThanOrEqual(4e-16);
+      expect(Math.abs(1 - r95!.lower - half(Z95, E))).toBeLessThanOrEqual(4e-16);
+      expect(Math.abs(r998!.upper - 1 - half(Z998, E))).toBeLessThanOrEqual(4e-16);
+      expect(r95!.lower).toBeLessThanOrEqual(1);
+      expect(r95!.upper).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('proportion 0.3 at n = 1e20 (hung), and near 0 or 1 at huge n', { timeout: 10_000 }, () => {
+    const [r] = funnelLimits({ type: 'proportion', target: 0.3, precision: 1e20, levels: [0.95] });
+    const s = Math.sqrt(0.21 / 1e20);
+    expect(Math.abs(r!.upper - 0.3 - Z95 * s)).toBeLessThan(1e-16);
+    expect(Math.abs(0.3 - r!.lower - Z95 * s)).toBeLessThan(1e-16);
+    for (const target of [1e-300, 1e-15, 1 - 1e-15]) {
+      for (const row of funnelLimits({ type: 'proportion', target, precision: [1e20, 1e100, 1.7e308] })) {
+        expect(row.lower).toBeGreaterThanOrEqual(0);
+        expect(row.lower).toBeLessThanOrEqual(row.upper);
+        expect(row.upper).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('rate 1e300 per 100,000 at a population of 1e300: the expected count overflows, the limits are the target', { timeout: 10_000 }, () => {
+    // mean 1e595: the limits are within 1e-297 of the target, which is what doubles hold
+    for (const r of funnelLimits({ type: 'rate', target: 1e300, precision: 1e300 })) expect([r.lower, r.upper]).toEqual([1e300, 1e300]);
+    // target × population overflows on the way though the mean, 1e10, does not
+    const [big] = funnelLimits({ type: 'rate', target: 1e300, precision: 1e10, per: 1e300, levels: [0.95] });
+    const [plain] = funnelLimits({ type: 'rate', target: 1, precision: 1e10, per: 1, levels: [0.95] });
+    expect(big!.lower / 1e300).toBeCloseTo(plain!.lower, 14);
+    expect(big!.upper / 1e300).toBeCloseTo(plain!.upper, 14);
+  });
+
+  it('the switch at 2^50 expected events is seamless: the exact walk and the expansion agree to double precision', { timeout: 10_000 }, () => {
+    const at = [2 ** 50 * (1 - 1e-12), 2 ** 50, 2 ** 50 * (1 + 1e-12)];
+    const rows = funnelLimits({ type: 'ratio', target: 1, precision: at, levels: [0.95, 0.998] });
+    for (let i = 0; i < rows.length; i += 3) {
+      for (const side of ['lower', 'upper'] as const) {
+        expect(Math.abs(rows[i + 1]![side] - rows[i]![side])).toBeLessThan(4e-16);
+        expect(Math.abs(rows[i + 2]![side] - rows[i + 1]![side])).toBeLessThan(4e-16);
+      }
+    }
+  });
+
+  it('exact limits keep 0 <= lower <= target <= upper at every size (property, precisions 1e-300 to 1e308)', { timeout: 10_000 }, () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('proportion' as const, 'rate' as const, 'ratio' as const),
+        fc.double({ min: -6, max: 6, noNaN: true }),
+        fc.array(fc.double({ min: -300, max: 308, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (type, targetExp, precisionExps) => {
+          const target = type === 'proportion' ? 1 / (1 + 10 ** targetExp) : 10 ** targetExp;
+          const precision = precisionExps.map((e) => (type === 'proportion' ? Math.max(1, Math.round(10 ** e)) : 10 ** e));
+          const rows = funnelLimits({ type, target, precision });
+          for (const r of rows) {
+            expect(Number.isFinite(r.lower) && Number.isFinite(r.upper)).toBe(true);
+            expect(r.lower).toBeGreaterThanOrEqual(0);
+            expect(r.lower).toBeLessThanOrEqual(r.upper);
+            const events = type === 'proportion' ? Math.min(target, 1 - target) * r.precision : type === 'rate' ? (target * r.precision) / 1e5 : target * r.precision;
+            if (events >= 10) {
+              expect(r.lower).toBeLessThanOrEqual(target);
+              expect(r.upper).toBeGreaterThanOrEqual(target);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a default drawing grid beyond the doubles is an InputError on target (or on per, when per is the odd one)', { timeout: 10_000 }, () => {
+    const paths = (input: FunnelLimitsInput) => issuesOf(() => funnelLimits(input)).map((i) => i.path.join('.'));
+    const cases: [FunnelLimitsInput, string][] = [
+      [{ type: 'rate', target: 1e-300 }, 'target'],
+      [{ type: 'ratio', target: 1e-310 }, 'target'],
+      [{ type: 'ratio', target: 1e308 }, 'target'], // 1 / target is not a normal double
+      [{ type: 'proportion', target: 1e-306 }, 'target'],
+      [{ type: 'rate', target: 1e-10, per: 1e300 }, 'per'],
+    ];
+    for (const [input, path] of cases) {
+      const issues = issuesOf(() => funnelLimits(input));
+      expect(issues.map((i) => i.path.join('.'))).toEqual([path]);
+      expect(issues[0]!.expected).toMatch(/default drawing range .* within the doubles/);
+      expect(issues[0]!.hint).toMatch(/pass precision/);
+    }
+    // with precision given, the same targets compute
+    expect(funnelLimits({ type: 'rate', target: 1e-300, precision: [1e300, 1e305] })).toHaveLength(4);
+    expect(paths({ type: 'ratio', target: 1e-305 })).toEqual(['target']); // 1e4 / target = 1e309
+    expect(funnelLimits({ type: 'ratio', target: 1e-300 })).toHaveLength(400); // 1e4 / target = 1e304
+    const [r] = funnelLimits({ type: 'ratio', target: 1e-305, precision: 1e308, levels: [0.998] }); // 1e3 events expected
+    expect(r!.upper / 1e-305 - 1).toBeCloseTo(Z998 / Math.sqrt(1e3), 1);
+    expect(funnelLimits({ type: 'rate', target: 1e-10, per: 1e300, precision: 1e308 })[0]!.upper).toBe(0); // 0.01 events expected: 0 events 99% of the time
+    expect(funnelLimits({ type: 'rate', target: 1e-10, per: 1e300, precision: 1e308 })[0]!.lower).toBe(0);
+  });
+});

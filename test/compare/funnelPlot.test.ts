@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnelPlot, type FunnelPlotOptions, type FunnelPlotRow } from '../../src/compare/funnelPlot';
 import { funnelLimits } from '../../src/compare/funnelLimits';
+import { localEstimates } from '../../src/compare/localEstimates';
+import { InputError } from '../../src/core/InputError';
 import data from '../fixtures/r/funnel.json';
 import { issuesOf } from '../helpers';
 import { readFunnelCsv } from './pheFunnel';
@@ -174,6 +176,25 @@ describe('funnelPlot: defaults and shapes', () => {
     expect(plot.notes?.[0]).toMatch(/one area/);
   });
 
+  it('one area: no adjustment is applied (phi = z² would always make its adjusted z ±1, never flagged)', () => {
+    const row = [{ area: 'a', count: 50, population: 1000 }];
+    const none = funnelPlot(row, { target: 1000 });
+    expect(none.areas[0]!.flag).toBe('high-99.8');
+    for (const asked of ['multiplicative', 'additive'] as const) {
+      const plot = funnelPlot(row, { target: 1000, overdispersion: asked });
+      expect(plot.overdispersion).toBe('none');
+      expect(plot.phi).toBeCloseTo(160, 10); // reported as before: the area's own z²
+      expect(plot.tau2).toBe(0);
+      expect(plot.areas).toEqual(none.areas); // z, flag: unadjusted
+      expect(plot.limits).toEqual(none.limits); // exact limits, not normal ones
+      expect(plot.notes).toHaveLength(1);
+      expect(plot.notes![0]).toMatch(new RegExp(`one area: no overdispersion can be estimated.*'${asked}' is not applied`));
+    }
+    expect(none.notes).toEqual(['one area: no overdispersion can be estimated (phi is its own squared z-score, tau² = 0)']);
+    // two areas: adjusted as asked
+    expect(funnelPlot([...row, { area: 'b', count: 10, population: 1000 }], { target: 1000, overdispersion: 'additive' }).overdispersion).toBe('additive');
+  });
+
   it('no events anywhere: target 0, z 0, everything within, limits 0, no NaN', () => {
     for (const overdispersion of ['none', 'multiplicative', 'additive'] as const) {
       const plot = funnelPlot(
@@ -253,6 +274,24 @@ describe('funnelPlot: malformed rows give an InputError naming the row and field
     ]);
   });
 
+  it('names are compared without surrounding spaces, as localEstimates compares them', () => {
+    const rows = [
+      { area: 'a', count: 3, population: 1000 },
+      { area: 'a ', count: 4, population: 1000 },
+      { area: ' b', count: 5, population: 1000 },
+      { area: 'b\t', count: 6, population: 1000 },
+    ];
+    const issues = issuesOf(() => funnelPlot(rows));
+    expect(issues.map((i) => [i.path.join('.'), i.expected, i.received])).toEqual([
+      ['rows.1.area', 'a unique area name (rows[0] has it too, ignoring surrounding spaces)', 'a '],
+      ['rows.3.area', 'a unique area name (rows[2] has it too, ignoring surrounding spaces)', 'b\t'],
+    ]);
+    expect(issues[0]!.hint).toMatch(/without surrounding spaces/);
+    expect(() => funnelPlot(rows.slice(0, 2))).toThrow(/rows\[1\]\.area: expected a unique area name \(rows\[0\] has it too, ignoring surrounding spaces\), received "a "/);
+    // inner spaces still differ
+    expect(funnelPlot([{ area: 'a b', count: 3, population: 1000 }, { area: 'ab', count: 3, population: 1000 }]).areas).toHaveLength(2);
+  });
+
   it('population 0', () => {
     expect(first([ok, { area: 'Bedfordshire', count: 179, population: 0 }])).toEqual(['rows.1.population', 'a finite number > 0']);
     expect(() => funnelPlot([ok, { area: 'Bedfordshire', count: 179, population: 0 }])).toThrow(/rows\[1\]\.population: expected a finite number > 0, received 0/);
@@ -281,5 +320,110 @@ describe('funnelPlot: malformed rows give an InputError naming the row and field
     expect(first([ok], { levels: [95] })[0]).toBe('levels.0');
     expect(first([ok], { precision: [0] })[0]).toBe('precision.0');
     expect(first([ok], { lvels: [0.95] } as FunnelPlotOptions)[0]).toBe('options');
+  });
+});
+
+describe('funnelPlot: any size of count and precision computes in bounded time, or is refused by field', () => {
+  it('an area with 1e18 events expected (hung)', { timeout: 10_000 }, () => {
+    const plot = funnelPlot([{ area: 'a', count: 1e18, expected: 1e18 }]);
+    expect(plot.target).toBe(1);
+    expect(plot.areas[0]).toMatchObject({ value: 1, z: 0, flag: 'within' });
+    expect(Math.abs(plot.limits[0]!.upper - 1 - 1.959963984540054e-9)).toBeLessThanOrEqual(1.2e-16); // 1 + z/√E to the ulp
+    const high = funnelPlot([{ area: 'a', count: 1e18 + 1e10, expected: 1e18 }], { target: 1 });
+    expect(high.areas[0]!.flag).toBe('high-99.8'); // z = 2(√O - √E) ≈ 10
+    expect(high.areas[0]!.z).toBeCloseTo(10, 6);
+  });
+
+  it('huge and tiny precisions and targets: finite values, z-scores and limits, never NaN', { timeout: 10_000 }, () => {
+    for (const overdispersion of ['none', 'multiplicative', 'additive'] as const) {
+      const plots = [
+        funnelPlot([{ area: 'a', count: 1e300, expected: 1e300 }, { area: 'b', count: 2e300, expected: 1e300 }], { overdispersion }),
+        funnelPlot([{ area: 'a', count: 20, expected: 1e305 }, { area: 'b', count: 3, expected: 5e-300 }], { target: 1, overdispersion }),
+        funnelPlot([{ area: 'a', count: 1e20, denominator: 3e20 }, { area: 'b', count: 3e20, denominator: 1e21 }], { overdispersion }),
+        funnelPlot([{ area: 'a', count: 1e250, population: 1e200 }, { area: 'b', count: 5, population: 1e-200 }], { overdispersion, per: 1e-100 }),
+      ];
+      for (const plot of plots) {
+        const json = JSON.stringify(plot, (_, v) => (typeof v === 'number' && Number.isNaN(v) ? 'NaN' : v));
+        expect(json).not.toMatch(/NaN/);
+        for (const a of plot.areas) expect(Number.isFinite(a.value) && Number.isFinite(a.z)).toBe(true);
+        for (const r of plot.limits) expect(r.lower).toBeLessThanOrEqual(r.upper);
+      }
+    }
+  });
+
+  it('values, standard errors or z-scores beyond the doubles are InputErrors naming the row and field', { timeout: 10_000 }, () => {
+    const issue = (rows: unknown[], options?: FunnelPlotOptions) => {
+      const i = issuesOf(() => funnelPlot(rows as FunnelPlotRow[], options))[0]!;
+      return [i.path.join('.'), i.expected];
+    };
+    expect(issue([{ area: 'a', count: 1e300, expected: 1e-10 }])).toEqual(['rows.0.count', 'a count whose ratio (count / expected) is a finite number (at most 1.8e308)']);
+    expect(issue([{ area: 'a', count: 10, population: 1e-300 }], { per: 1e10 })[0]).toBe('rows.0.count');
+    expect(issue([{ area: 'a', count: 10, population: 1e300 }, { area: 'b', count: 10, population: 1e300 }], { target: 1e-300, per: 1e-300 })[0]).toBe(
+      'rows.0.population',
+    );
+    expect(issue([{ area: 'a', count: 1e300, population: 1e-5 }], { target: 1e-300, per: 1e-10 })[0]).toBe('rows.0.count'); // z about 1e458
+  });
+
+  it('sums that overflow still give the pooled target (the precision-weighted mean of the values)', () => {
+    const plot = funnelPlot([
+      { area: 'a', count: 1.5e308, expected: 1e308 },
+      { area: 'b', count: 1.7e308, expected: 1.6e308 },
+    ]);
+    expect(plot.target / (3.2 / 2.6)).toBeCloseTo(1, 14);
+  });
+
+  it('fast-check: any finite magnitudes give a result without NaN or an InputError, quickly', { timeout: 10_000 }, () => {
+    const magnitude = fc.double({ min: -320, max: 308.25, noNaN: true }).map((e) => Math.min(10 ** e, Number.MAX_VALUE));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('proportion' as const, 'rate' as const, 'ratio' as const),
+        fc.array(fc.tuple(magnitude, magnitude, fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('none' as const, 'multiplicative' as const, 'additive' as const),
+        fc.option(magnitude, { nil: undefined }),
+        (type, triples, overdispersion, given) => {
+          const rows = triples.map(([count, precision, share], i) =>
+            type === 'proportion'
+              ? { area: `a${i}`, count: Math.round(Math.max(1, Math.round(precision)) * share), denominator: Math.max(1, Math.round(precision)) }
+              : { area: `a${i}`, count: Math.round(count), [type === 'rate' ? 'population' : 'expected']: precision },
+          );
+          const target = given === undefined ? undefined : type === 'proportion' ? given / (1 + given) : given;
+          let plot: ReturnType<typeof funnelPlot>;
+          try {
+            plot = funnelPlot(rows as FunnelPlotRow[], { type, overdispersion, ...(target === undefined || target >= 1 ? {} : { target }) });
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            return;
+          }
+          const numbers: number[] = [plot.target, plot.phi, plot.tau2];
+          for (const a of plot.areas) numbers.push(a.value, a.z);
+          for (const r of plot.limits) numbers.push(r.lower, r.upper);
+          for (const x of numbers) expect(Number.isNaN(x)).toBe(false);
+          for (const a of plot.areas) expect(Number.isFinite(a.z)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('localEstimates places areas with huge counts on its funnel (the same kernels; hung before)', () => {
+  const population = (women: number, men: number) => [
+    { sex: 'female', age: '16-59', population: women },
+    { sex: 'male', age: '16-59', population: men },
+  ];
+  const input = (recorded: number) => ({
+    areas: [
+      { name: 'Lincolnshire', population: population(205_000, 208_000), recorded },
+      { name: 'Bedfordshire', population: population(198_000, 201_000), recorded: 179 },
+    ],
+    prevalence: [
+      { sex: 'female', age: '16-59', estimate: 0.049, base: 11500, designFactor: 1.2 },
+      { sex: 'male', age: '16-59', estimate: 0.024, base: 9800, designFactor: 1.2 },
+    ],
+    reporting: { estimate: 0.5, standardError: 0.03 },
+  });
+  it('recorded 1e18, or a target of 1e300', { timeout: 10_000 }, () => {
+    expect(localEstimates(input(1e18), { draws: 1000 }).areas.map((a) => a.flag)).toEqual(['high-99.8', 'low-99.8']);
+    expect(localEstimates(input(22), { draws: 1000, target: 1e300 }).areas.map((a) => a.flag)).toEqual(['low-99.8', 'low-99.8']);
   });
 });

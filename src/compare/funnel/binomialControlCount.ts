@@ -1,6 +1,14 @@
 import { betaI, betaIUpper } from '../../special/betaI';
 import { betaLogPrefactor } from '../../special/betaLogPrefactor';
 import { exp } from '../../special/elementary/exp';
+import { cornishFisherDeviation, LARGE_COUNT } from './cornishFisherDeviation';
+import { poissonControlCount } from './poissonControlCount';
+
+/**
+ * Below this probability of the rarer outcome (2^-60 ≈ 8.7e-19) Binomial(n, p) is Poisson(np) to double
+ * precision: the limits move by about p standard deviations' worth of probability, p/σ relative, under an ulp.
+ */
+const POISSON_P = 8.673617379884035e-19;
 
 /** Steps of the pmf recursion before falling back to bisection (Cornish-Fisher starts are within ±2). */
 const MAX_STEPS = 32;
@@ -27,6 +35,9 @@ function tail(r: number, n: number, p: number, upper: boolean): number {
  * proportion). The upper side uses the upper tail directly (α = (t - Q(r)) / P(X = r)), so no 1 - t is
  * formed. The result may be negative (r = 0): callers clip at 0.
  *
+ * For n above {@link LARGE_COUNT} (2^50) it is n times {@link binomialControlLimit}, which never walks whole
+ * counts that doubles cannot tell apart.
+ *
  * Internal kernel, no validation: n a whole number >= 1, p in (0, 1), t in (0, 0.5], zt = -Φ⁻¹(t) > 0.
  *
  * @example
@@ -37,6 +48,49 @@ function tail(r: number, n: number, p: number, upper: boolean): number {
  * @internal
  */
 export function binomialControlCount(n: number, p: number, t: number, zt: number, upper: boolean): number {
+  return n > LARGE_COUNT ? n * binomialControlLimit(n, p, t, zt, upper) : walk(n, p, t, zt, upper);
+}
+
+/**
+ * {@link binomialControlCount} as a proportion (the count over n), for any n: for n <= {@link LARGE_COUNT}
+ * (2^50) exactly the count over n. Beyond it, where whole counts near the quantile may stop being
+ * representable (2^53) and a walk could not move:
+ *
+ * - both np and n(1 - p) above LARGE_COUNT: p + D / n with D from {@link cornishFisherDeviation} (r₃ = q - p,
+ *   r₄ = 1 - 6pq), equal to the interpolated limit to double precision;
+ * - otherwise the count-by-count walk on the rarer outcome, whose quantile stays below 2^51: for p > 1/2 the
+ *   limit is 1 - (1 + the opposite limit of Binomial(n, 1 - p)) / n, as the interpolation of P(X <= k) between
+ *   whole k is that of P(n - X > n - 1 - k) (so no digits are lost near 1);
+ * - with the rarer probability below 2^-60 that walk is Poisson's ({@link poissonControlCount}, mean n·min(p, q)),
+ *   the same to double precision, as the incomplete beta function is not reliable for n near the largest doubles.
+ *
+ * So the work is bounded for every n.
+ *
+ * Internal kernel, no validation: as {@link binomialControlCount}.
+ *
+ * @example
+ * ```ts
+ * import { binomialControlLimit } from './binomialControlCount';
+ * binomialControlLimit(1e20, 0.3, 0.025, 1.959963984540054, true); // 0.30000000008981...
+ * ```
+ * @internal
+ */
+export function binomialControlLimit(n: number, p: number, t: number, zt: number, upper: boolean): number {
+  if (!(n > LARGE_COUNT)) return walk(n, p, t, zt, upper) / n;
+  const q = 1 - p;
+  if (n * p > LARGE_COUNT && n * q > LARGE_COUNT) return p + cornishFisherDeviation(n * p * q, q - p, 1 - 6 * p * q, upper ? zt : -zt) / n;
+  const flip = p > 0.5;
+  const rare = flip ? q : p;
+  const side = flip ? !upper : upper;
+  const count = rare < POISSON_P ? poissonControlCount(n * rare, t, zt, side) : walk(n, rare, t, zt, side);
+  return flip ? 1 - (1 + count) / n : count / n;
+}
+
+/**
+ * The count-by-count search: from a Cornish-Fisher start, steps with the pmf recursion, bisection as a safety
+ * net. Needs whole counts near the quantile to be exact doubles: n <= 2^50, or p <= 1/2 with np <= 2^50.
+ */
+function walk(n: number, p: number, t: number, zt: number, upper: boolean): number {
   const q = 1 - p;
   const z = upper ? zt : -zt;
   const start = Math.floor(n * p + Math.sqrt(n * p * q) * z + ((q - p) * (z * z - 1)) / 6 + 0.5);

@@ -1,5 +1,6 @@
 import { gammaPrefactor } from '../../special/gammaLogPrefactor';
 import { gammaP, gammaQ } from '../../special/gammaP';
+import { cornishFisherDeviation, LARGE_COUNT } from './cornishFisherDeviation';
 
 /** Steps of the pmf recursion before falling back to bisection (Cornish-Fisher starts are within ±2). */
 const MAX_STEPS = 32;
@@ -21,7 +22,11 @@ function poissonPmf(r: number, mean: number): number {
  * The quantile is found from a Cornish-Fisher start by stepping with the pmf recursion (bisection on direct
  * CDF values as a safety net). The result may be negative (r = 0): callers clip at 0.
  *
- * Internal kernel, no validation: mean > 0 finite, t in (0, 0.5], zt = -Φ⁻¹(t) > 0.
+ * Above {@link LARGE_COUNT} (2^50) expected events, where whole counts near the quantile would soon stop being
+ * representable (2^53) and the walk could not move, the limit is mean + {@link cornishFisherDeviation}, equal to
+ * the interpolated limit to double precision; so the work is bounded for every finite mean.
+ *
+ * Internal kernel, no validation: mean >= 0 finite, t in (0, 0.5], zt = -Φ⁻¹(t) > 0.
  *
  * @example
  * ```ts
@@ -32,6 +37,7 @@ function poissonPmf(r: number, mean: number): number {
  */
 export function poissonControlCount(mean: number, t: number, zt: number, upper: boolean): number {
   const z = upper ? zt : -zt;
+  if (mean > LARGE_COUNT) return mean + cornishFisherDeviation(mean, 1, 1, z);
   const start = Math.floor(mean + Math.sqrt(mean) * z + (z * z - 1) / 6 + 0.5);
   let r = start > 0 ? start : 0;
   // c: F(r) for the lower side, Q(r) = P(N > r) for the upper side; m: P(N = r)

@@ -18,7 +18,8 @@ function quantileType7(sorted: Float64Array, prob: number): number {
  * quantiles as R's default, type 7, as the NHS-R FunnelPlotR package), and φ = Σ z_w² / n.
  * Without overdispersion φ is about 1; n·φ is compared with a chi-square on n - 1 degrees of freedom.
  *
- * Internal, no validation: z finite, n >= 1, trim in [0, 0.5). Does not modify `z`.
+ * Internal, no validation: z finite, n >= 1, trim in [0, 0.5). Does not modify `z`. Squares that overflow are
+ * summed relative to the largest, so the result is Infinity only where φ itself is beyond the doubles.
  *
  * @example
  * ```ts
@@ -38,5 +39,14 @@ export function winsorisedPhi(z: Float64Array, trim: number): number {
     const w = v < lo ? lo : v > hi ? hi : v;
     sum += w * w;
   }
-  return sum / n;
+  if (sum < Infinity) return sum / n;
+  // some |z| above 1.3e154: the squares relative to the largest, so phi is Infinity only if it is beyond the doubles
+  const big = Math.max(Math.abs(lo), Math.abs(hi));
+  let scaled = 0;
+  for (let i = 0; i < n; i++) {
+    const v = z[i]!;
+    const w = (v < lo ? lo : v > hi ? hi : v) / big;
+    scaled += w * w;
+  }
+  return ((scaled / n) * big) * big;
 }
