@@ -281,10 +281,10 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
   const expectedCounts = v.areas.map((ar, i) => points[i * O + 4]! / ar.recorded.factor);
   const unplaceable: InputIssue[] = [];
   expectedCounts.forEach((e, i) => {
-    if (!(e > 0 && e < Infinity)) {
+    if (!(e > 0 && e < Infinity && v.areas[i]!.recorded.count / e < Infinity)) {
       unplaceable.push({
         path: ['areas', i],
-        expected: 'an area whose expected count (target x victims over the period) is finite and above 0',
+        expected: 'an area whose expected count (target x victims over the period) is finite and above 0, and whose count over it is a representable ratio',
         received: e,
         hint: `victims ${fmt(pointVictims[i]!)}, target ${fmt(target)}: the prevalence or the target is too extreme to compare this area`,
       });

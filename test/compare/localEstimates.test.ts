@@ -217,6 +217,16 @@ describe('inputs and outputs', () => {
       reporting: 0.5,
     };
     expect(() => localEstimates(input, { draws: 100 })).toThrow(/areas\[0\]: expected an area whose expected count/);
+    // A count whose ratio to its expected count overflows is named on the area too (not on funnelPlot's rows).
+    const huge = {
+      areas: [
+        { name: 'A', population: [{ sex: 'female', age: '16-59', population: 1000 }], recorded: 1e300 },
+        { name: 'B', population: [{ sex: 'female', age: '16-59', population: 1000 }], recorded: 5 },
+      ],
+      prevalence: [{ sex: 'female', age: '16-59', estimate: 0.05, base: 1000 }],
+      reporting: 0.5,
+    };
+    expect(() => localEstimates(huge, { draws: 1000, target: 1e-300 })).toThrow(/areas\[0\]: expected an area whose expected count .* representable ratio/);
   });
 
   it('notes say what is shared, what is assumed and when the population year differs from the counts', () => {
