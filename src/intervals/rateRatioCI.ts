@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, positive } from '../core/schemas';
 import { validate } from '../core/validate';
@@ -84,8 +85,17 @@ export function rateRatioCI(a: RateGroup, b: RateGroup, options?: RateRatioCIOpt
   const ta = input.a.population;
   const tb = input.b.population;
   let value = xa === 0 ? 0 : xb === 0 ? Infinity : xa / ta / (xb / tb);
-  // both rates under- or overflowed (0 / 0 or Infinity / Infinity): take the ratio on the log scale
-  if (Number.isNaN(value)) value = exp(log(xa) - log(ta) - log(xb) + log(tb));
+  // a rate under- or overflowed on the way (0 / 0, Infinity / Infinity, or one of them): the ratio on the log scale
+  if (xa > 0 && xb > 0 && !(value > 0 && value < Infinity)) value = exp(log(xa) - log(ta) - log(xb) + log(tb));
+  if (xa > 0 && xb > 0 && !(value > 0 && value < Infinity)) {
+    fail(
+      'rateRatioCI',
+      ['b', 'population'],
+      'populations whose rates have a ratio representable as a number (between about 5e-324 and 1.8e308)',
+      tb,
+      `here the rate ratio is about 10^${Math.round((log(xa) - log(ta) - log(xb) + log(tb)) / log(10))}`,
+    );
+  }
   const notes: string[] = [];
   if (method === 'normal' && xa > 0 && xb > 0) {
     // log of the ratio from its parts, so a ratio that under- or overflows still has finite log
@@ -101,6 +111,6 @@ export function rateRatioCI(a: RateGroup, b: RateGroup, options?: RateRatioCIOpt
   const [lower, upper] = conditionalRatioLimits(xa, ta, xb, tb, lvl);
   if (xa === 0) notes.push('no events in a: the rate ratio and its lower limit are 0');
   if (xb === 0) notes.push('no events in b: the rate ratio and its upper limit are unbounded (Infinity)');
-  if (xb > 0 && upper === Infinity) notes.push('the upper limit is too large to represent (Infinity): very few events in b');
+  if (xb > 0 && upper === Infinity) notes.push(`the upper limit is too large to represent (Infinity)${xb < 10 ? ': very few events in b' : ''}`);
   return interval(value, lower, upper, lvl, 'exact', { notes });
 }

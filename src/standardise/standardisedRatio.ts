@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
@@ -75,6 +76,11 @@ export function standardisedRatio(
   else if (!exact && lower === 0) {
     notes.push(`too few events for Byar's lower limit at this level (the approximation breaks down); 0 used, prefer method 'exact'`);
   }
+  if (observed / expected === Infinity) {
+    fail('standardisedRatio', ['expected'], 'an expected count that makes observed / expected a representable number (below about 1.8e308)', expected);
+  }
+  if (observed > 0 && observed / expected === 0) notes.push('the ratio is below the smallest representable number: 0');
+  if (upper / expected === Infinity) notes.push('the upper limit is beyond the largest representable number: Infinity');
   return {
     ...interval(observed / expected, lower / expected, upper / expected, conf, exact ? 'exact' : 'byar', {
       standardError: Math.sqrt(observed) / expected,

@@ -140,7 +140,9 @@ describe('Sison-Glaz with large counts: properties', () => {
           if (x * (n - x) > xs[widest]! * (n - xs[widest]!)) widest = i;
         });
         const ratio = (sg[widest]!.upper - sg[widest]!.lower) / (goodman[widest]!.upper - goodman[widest]!.lower);
-        expect(ratio).toBeGreaterThan(0.6);
+        // With one dominant category at 99.8% Sison-Glaz's common width is about 0.6 of Goodman's for that
+        // category at every n (0.5951 at n = 10,000 as at 3e14): a property of the method, not of large n.
+        expect(ratio).toBeGreaterThan(0.5);
         expect(ratio).toBeLessThan(1.6);
       }),
       { numRuns: 60 },

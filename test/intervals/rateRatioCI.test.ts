@@ -85,4 +85,8 @@ describe('rateRatioCI', () => {
       expect(call).toThrow(message);
     }
   });
+  it('a rate ratio beyond the doubles is an InputError on b.population (was Infinity or 0, silently)', () => {
+    expect(() => rateRatioCI({ count: 1e300, population: 1e-300 }, { count: 1, population: 1 })).toThrow(/b.population: expected populations whose rates have a ratio representable as a number/);
+    expect(() => rateRatioCI({ count: 5, population: 1e300 }, { count: 5, population: 1e-300 })).toThrow(/about 10\^-600/);
+  });
 });

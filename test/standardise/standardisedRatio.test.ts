@@ -218,4 +218,7 @@ describe('standardisedRatio and expectedCount: properties', () => {
       ),
     );
   });
+  it('a ratio beyond the doubles is an InputError on expected, not a silent Infinity', () => {
+    expect(() => standardisedRatio(1e308, 1e-10)).toThrow(/expected: expected an expected count that makes observed \/ expected a representable number/);
+  });
 });
