@@ -1,5 +1,7 @@
 import { betaLogPrefactor } from './betaLogPrefactor';
 import { betaLogTail } from './betaLogTail';
+import { betaTemmeLog } from './betaTemme';
+import { gammaQuantile, gammaQuantileUpper } from './gammaQuantile';
 import { logBeta } from './logBeta';
 import { normalQuantile } from './normalQuantile';
 import { exp } from './elementary/exp';
@@ -8,12 +10,130 @@ import { expm1 } from './elementary/expm1';
 import { log } from './elementary/log';
 import { log1p } from './elementary/log1p';
 
+/** Shape ratio from which Beta(a, b) is Gamma(a)/b to double precision (see {@link viaGamma}). */
+const RATIO = 1e20;
+/** Smallest shape (of both) from which {@link solveLarge} is used. */
+const LARGE = 1e4;
+/**
+ * Smallest shape from which I_x comes from {@link betaTemmeLog}: near the centre the continued fraction
+ * needs O(√shape) terms (it is off by 1e-5 at Beta(1e14, 1e14)), while the expansion's truncation error
+ * is already at rounding level.
+ */
+const TEMME = 1e10;
+/** Smallest shape from which the quantile is the centre of the distribution to double precision. */
+const CENTRE = 1e40;
+/** Margin, in ulps, kept between a quantile and its median bound. */
+const MARGIN = 4;
+
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+
+/** The double `steps` ulps away from a positive finite x (negative steps: towards 0). */
+function ulpStep(x: number, steps: number): number {
+  f64[0] = x;
+  i64[0] = (i64[0] as bigint) + BigInt(steps);
+  return f64[0] as number;
+}
+
+/**
+ * Lower-tail quantile (or its complement) when one shape is at least {@link RATIO} times the other (and
+ * above 1e20): then Beta(a, b) is Gamma(a)/b to double precision. I_x(a, b) = P(G_a <= G_b x/(1 - x))
+ * = E P(a, (b x/(1 - x))·G_b/b), and G_b/b has mean 1 and variance 1/b, so I_x(a, b) = P(a, b x/(1 - x))
+ * up to a shift of about a/b standard deviations: x = g/(b + g), g the Gamma(a) quantile; for a >> b,
+ * 1 - x = h/(a + h), h the upper-tail Gamma(b) quantile.
+ */
+function viaGamma(p: number, a: number, b: number, complement: boolean): number {
+  if (b > a) {
+    const g = gammaQuantile(p, a);
+    return complement ? b / (b + g) : g / (b + g);
+  }
+  const h = gammaQuantileUpper(p, b);
+  return complement ? h / (a + h) : a / (a + h);
+}
+
+/**
+ * Newton steps for the x with I_x(a, b) = p (a + b finite, both shapes >= {@link LARGE}), in v, the
+ * smaller of x and y = 1 - x directly (`inX`: v = x), inside the bracket (lo, hi) for v; returns v.
+ *
+ * The distribution's relative width is about 1/√min(a, b) (below an ulp beyond 1e32), so v is never
+ * formed from a logarithm. Start: the mean plus a Cornish-Fisher (skewness) corrected normal deviate.
+ * I_x from {@link betaTemmeLog} (shapes >= {@link TEMME}) or {@link betaLogTail}, both with λ = a - (a + b)x,
+ * whose backward error is an ulp or two of x. Stops once |log(I / p)| <= 1e-9 (the next step is then below
+ * 1e-17 of the quantile's own scale), the step is below two ulps, or the bracket has closed on a double.
+ */
+function newton(p: number, a: number, b: number, inX: boolean, lo: number, hi: number): number {
+  const c = a + b;
+  const logP = log(p);
+  const temme = Math.min(a, b) >= TEMME;
+  const p0 = a / c;
+  const q0 = b / c;
+  const z = normalQuantile(p);
+  const skew = (2 * (q0 - p0)) / Math.sqrt(a * q0);
+  const d = Math.sqrt(p0) * Math.sqrt(q0 / (c + 1)) * (z + (skew * (z * z - 1)) / 6); // x - mean
+  let v = inX ? p0 + d : q0 - d;
+  // only for p near 0.5 can the start pass the median's bound: then start from the bound
+  if (!(v > lo && v < hi)) v = inX ? hi : lo;
+  for (let it = 0; it < 100; it++) {
+    const x = inX ? v : 1 - v;
+    const y = inX ? 1 - v : v;
+    const logI = temme ? betaTemmeLog(x, y, a, b, false) : betaLogTail(x, y, a, b, false);
+    const g = logI - logP;
+    if (g === 0) break;
+    if (g > 0 === inX) hi = v;
+    else lo = v;
+    // d(log I)/dx = f(x)/I = h/(x y), h = exp(lp)/I
+    const dx = (g * x * y) / exp(betaLogPrefactor(x, y, a, b) - logI);
+    const next = inX ? v - dx : v + dx;
+    if (Math.abs(g) <= 1e-9 || Math.abs(dx) <= 4.5e-16 * v) return next;
+    const prev = v;
+    v = next > lo && next < hi ? next : 0.5 * (lo + hi);
+    if (v === prev) break;
+  }
+  return v;
+}
+
+/**
+ * For min(a, b) >= {@link LARGE}: the x <= median with I_x(a, b) = p, 0 < p <= 0.5, or 1 - x when
+ * `complement` is set: from {@link viaGamma} for shapes {@link RATIO} apart, else by {@link newton}.
+ *
+ * The median of Beta(a, b), a, b > 1, lies between its mode and its mean, so it is at most the mean
+ * a/(a + b) for a <= b and the mode (a - 1)/(a + b - 2) for a > b; the result is kept {@link MARGIN}
+ * ulps below that bound (and 1 - x as far above its complement), which covers the rounding of the bound:
+ * where the quantile is within a few ulps of the centre it is rounded towards its tail, never past the
+ * centre. For min(a, b) >= {@link CENTRE} the quantile is within 4e-19 (relative) of the centre and this
+ * bound is returned directly. When a + b overflows (both shapes above 1e292) both are halved: the
+ * quantile moves by under 1e-140.
+ */
+function solveLarge(p: number, a: number, b: number, complement: boolean): number {
+  let c = a + b;
+  if (c === Infinity) {
+    a *= 0.5;
+    b *= 0.5;
+    c = a + b;
+  }
+  const xMax = ulpStep(a <= b ? a / c : (a - 1) / (c - 2), -MARGIN);
+  const yMin = ulpStep(a <= b ? b / c : (b - 1) / (c - 2), MARGIN);
+  if (Math.min(a, b) >= CENTRE) return complement ? yMin : xMax;
+  if (b >= RATIO * a || a >= RATIO * b) {
+    const v = viaGamma(p, a, b, complement);
+    return complement ? Math.max(v, yMin) : Math.min(v, xMax);
+  }
+  const inX = xMax <= 0.5; // iterate on the smaller of x and 1 - x
+  const v = inX ? newton(p, a, b, true, 0, xMax) : newton(p, a, b, false, yMin, 1);
+  if (complement) return Math.max(inX ? 1 - v : v, yMin);
+  return Math.min(inX ? v : 1 - v, xMax);
+}
+
 /**
  * The x <= median of Beta(a, b) with I_x(a, b) = p, 0 < p <= 0.5, by safeguarded Halley steps on
  * log I_x(a, b) - log p in u = log x, with 1 - x = -expm1(u) kept accurate. Returns x, or, when
  * `complement` is set, 1 - x (accurate when small: used for upper-tail quantiles of the mirrored problem).
+ * Both shapes at least {@link LARGE}: {@link solveLarge}; one {@link RATIO} times the other (beyond 1):
+ * {@link viaGamma} (the continued fraction would overflow).
  */
 function lowerTail(p: number, a: number, b: number, complement: boolean): number {
+  if (Math.min(a, b) >= LARGE) return solveLarge(p, a, b, complement);
+  if (b >= RATIO * Math.max(a, 1) || a >= RATIO * Math.max(b, 1)) return viaGamma(p, a, b, complement);
   const logP = log(p);
   const lb = logBeta(a, b);
   // I_x(a, b) ≈ x^a / (a B(a, b)) as x -> 0: a lower limit for x when b >= 1, an upper one when b <= 1.
@@ -85,8 +205,17 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
  * on the log of the smaller tail, log I_x(a, b) - log p in u = log x (for p > 0.5 the mirrored problem
  * I_{1-x}(b, a) = 1 - p in log(1 - x)), inside a bracket that includes the tail bound
  * x^a / (a B(a, b)). Both x and 1 - x are carried accurately, so relative accuracy holds in both tails
- * and for one huge shape (Beta(5, 1e6)). Relative accuracy about 1e-14, limited by the conditioning of
- * I_x (its log-derivative).
+ * and for one huge shape (Beta(5, 1e6)). When both shapes are at least 1e4, Newton steps in the smaller
+ * of x and 1 - x directly from a skewness-corrected normal start instead (I_x from Temme's uniform
+ * expansion beyond 1e10), stopped relative to the quantile's own scale or at the resolution of doubles,
+ * so that the quantile keeps full precision however narrow the distribution (shapes up to 1.8e308;
+ * a + b may overflow); when one shape is 1e20 times the other, x = g/(b + g) from the Gamma(a) quantile g
+ * (Beta(a, b) is Gamma(a)/b to double precision there). Relative accuracy about 1e-14, limited by the
+ * conditioning of I_x (its log-derivative); within 4 ulps at huge shapes (checked against mpmath up to
+ * the largest double). With both shapes >= 1e4, a lower-tail quantile (p <= 0.5) stays 4 ulps below the
+ * median's bound (the mean for a <= b, the mode for a > b) and an upper-tail one as far above: where the
+ * quantile is within a few ulps of the centre (shapes beyond about 1e30) it is rounded towards its
+ * tail, never past the centre.
  *
  * Domain: p in [0, 1], a > 0, b > 0; 0 at p = 0, 1 at p = 1. Quantiles below about 1e-300 come from the
  * tail formula and may underflow to 0 (as R's qbeta, e.g. qbeta(1e-300, 0.5, 0.5)); quantiles within

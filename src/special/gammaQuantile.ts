@@ -54,8 +54,62 @@ function solve(a: number, target: number, upper: boolean, u0: number, lo: number
   return x;
 }
 
+/**
+ * Shapes from which {@link solveLarge} is used: its Wilson-Hilferty start is then within a few Newton
+ * steps even at p = 1e-300, while the resolution of the u = log x iteration, |u|·eps relative in x or
+ * √a·|u|·eps standard deviations, grows with a (and its stopping rule, |Δu| <= 1e-11 |u|, is far looser
+ * than the quantile's relative scale z/√a beyond about 1e20).
+ */
+const LARGE = 1e4;
+
+/**
+ * For a >= {@link LARGE}: x with P(a, x) = target (upper = false) or Q(a, x) = target (upper = true),
+ * target <= 0.5, by Newton steps on log T(a, x) - log(target) in μ = x/a - 1, x = a + aμ.
+ *
+ * x is never formed from a logarithm, so it keeps full resolution however large a is (the quantile is
+ * a ± z√a, within a few ulps of a beyond a ≈ 1e32); T comes from {@link gammaLogTail} (Temme's uniform
+ * expansion near a), whose backward error is an ulp or two of x. The start is Wilson and Hilferty's
+ * (1931) x = a v³, v = 1 - 1/(9a) + z/√(9a), as μ = (v - 1)(3 + 3(v - 1) + (v - 1)²) without
+ * cancellation. Stops once |log(T / target)| <= 1e-9 (the next step is then below 1e-17 of the
+ * quantile's own scale, √a/|z|) or the step is below two ulps of x (the resolution of doubles).
+ * The median lies in (a - 1/3, a) (Chen and Rubin 1986), so the lower-tail quantile is kept <= a and
+ * the upper-tail one >= a - 1/3: where the answer is a ± less than an ulp, rounding never puts it on
+ * the wrong side of a.
+ */
+function solveLarge(a: number, target: number, upper: boolean): number {
+  const logTarget = log(target);
+  const z = upper ? -normalQuantile(target) : normalQuantile(target);
+  const c = 1 / (9 * a);
+  const dv = z * Math.sqrt(c) - c;
+  let mu = dv * (3 + dv * (3 + dv)); // v³ - 1
+  // bracket in μ: the lower-tail quantile is below the median < a, the upper one above a - 1/3
+  let lo = upper ? -1 / (3 * a) : -1;
+  let hi = upper ? Infinity : 0;
+  if (!(mu > lo && mu < hi)) mu = upper ? 0 : -0.5;
+  for (let it = 0; it < 100; it++) {
+    const x = a + a * mu;
+    const logT = gammaLogTail(a, x, upper);
+    const g = logT - logTarget;
+    if (g === 0) break;
+    if (g > 0 === upper) lo = mu;
+    else hi = mu;
+    // d(log T)/dμ = ±a f(x)/T = ±(a/x)·h, h = x f(x)/T
+    const h = exp(gammaLogPrefactor(a, x) - logT);
+    const step = ((upper ? -g : g) / h) * (x / a);
+    if (Math.abs(g) <= 1e-9 || Math.abs(step) <= 4.5e-16 * (1 + mu)) {
+      mu -= step;
+      break;
+    }
+    // outside the bracket: bisect (or, with no upper end yet, which only an overflowing step reaches, double x)
+    mu = mu - step > lo && mu - step < hi ? mu - step : hi === Infinity ? 2 * mu + 1 : 0.5 * (lo + hi);
+  }
+  const x = a + a * mu;
+  return upper ? Math.max(x, a - 1 / 3) : Math.min(x, a);
+}
+
 /** x <= median of Gamma(a) with P(a, x) = p, 0 < p <= 0.5. */
 function lower(p: number, a: number): number {
+  if (a >= LARGE) return solveLarge(a, p, false);
   const logP = log(p);
   // P(a, x) <= x^a / Γ(a + 1): this bound is a lower limit for x and exact as x -> 0.
   const lg1 = logGamma1p(a);
@@ -75,6 +129,7 @@ function lower(p: number, a: number): number {
 
 /** x >= median of Gamma(a) with Q(a, x) = q, 0 < q <= 0.5. */
 function upper(q: number, a: number): number {
+  if (a >= LARGE) return solveLarge(a, q, true);
   const logQ = log(q);
   const logP = log1p(-q);
   const lg1 = logGamma1p(a);
@@ -102,8 +157,13 @@ function upper(q: number, a: number): number {
  * P(a, x) ≈ x^a / Γ(a + 1) (as in Best and Roberts 1975, AS 91); then Halley steps on
  * log P(a, e^u) - log p in u = log x (on log Q for p > 0.5, with q = 1 - p), kept inside a bracket,
  * the last step applied multiplicatively to x so the result keeps full relative precision in both tails.
+ * For a >= 1e4 instead Newton steps in μ = x/a - 1 from the Wilson-Hilferty start, stopped relative to
+ * the quantile's own scale (√a) or at the resolution of doubles, so that x = a + aμ keeps full
+ * precision up to a = 1.8e308 (where the quantile a ± z√a is within an ulp of a).
  * P and Q come from {@link gammaP}'s kernels. Relative accuracy about 1e-14 (the conditioning of the
- * problem, |d log x / d log P| = 1/h with h ≈ a for small x, can make it worse for tiny shapes).
+ * problem, |d log x / d log P| = 1/h with h ≈ a for small x, can make it worse for tiny shapes); within
+ * an ulp for shapes from 1e3 to the largest double (checked against mpmath). A lower-tail quantile
+ * (p <= 0.5) is never above a, an upper-tail one never below a - 1/3 (the median lies between).
  *
  * Domain: p in [0, 1], a > 0; returns 0 at p = 0 and Infinity at p = 1. Where the true quantile is
  * below about 1e-300 (e.g. gammaQuantile(1e-10, 0.01) ≈ 1e-1000) the tail formula's value is returned,
