@@ -20,5 +20,7 @@ export function clopperPearsonLimits(x: number, n: number, level: number): [numb
   const tail = (1 - level) / 2;
   const lower = x <= 0 ? 0 : betaQuantile(tail, x, n - x + 1);
   const upper = x >= n ? 1 : betaQuantileUpper(tail, x + 1, n - x);
-  return [lower, upper];
+  // Where the interval is narrower than the doubles near x / n (counts above about 1e30), keep x / n inside.
+  const p = x / n;
+  return [Math.min(lower, p), Math.max(upper, p)];
 }
