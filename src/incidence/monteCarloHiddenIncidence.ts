@@ -7,6 +7,7 @@ import { finiteOrInfinity } from './finiteOrInfinity';
 import { percentileSummary } from './percentileSummary';
 import { streamSeeds } from './streamSeeds';
 import type { HiddenIncidenceModel, ModelDraws, ModelSummary, Moments, Output } from './hiddenIncidenceModel';
+import { deviationFromSums } from './deviationFromSums';
 
 // Each pass over the draws is its own small function: engines then optimise each loop with complete
 // type feedback (one large function with many loops is compiled before its later loops have run, and
@@ -15,13 +16,6 @@ import type { HiddenIncidenceModel, ModelDraws, ModelSummary, Moments, Output } 
 /** Unrecorded victims of one draw: V - rv f (thinning, census) or V (1 - q) (Poisson mean). */
 function unrecordedOf(poisson: boolean, v: number, rvf: number, q: number): number {
   return finiteOrInfinity(poisson ? v * (1 - q) : v - rvf);
-}
-
-/** Standard deviation from sums of d = x - centre over n draws (undefined if infinite). */
-function deviation(s1: number, s2: number, n: number): number | undefined {
-  if (!Number.isFinite(s2) || n < 2) return undefined;
-  const mean = s1 / n;
-  return Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
 }
 
 /**
@@ -39,7 +33,7 @@ function recordedShareInto(q: Float64Array, reporting: Float64Array, k: number, 
     s1 += d;
     s2 += d * d;
   }
-  return deviation(s1, s2, n);
+  return deviationFromSums(s1, s2, n);
 }
 
 /** NaN -> Infinity in `a` if `nans` > 0 (a rare second pass; see {@link reportedInto}). */
@@ -71,7 +65,7 @@ function reportedInto(a: Float64Array, victims: Float64Array, rvf: number, centr
     s2 += d * d;
   }
   nanToInfinity(a, nans);
-  return deviation(s1, s2, n);
+  return deviationFromSums(s1, s2, n);
 }
 
 /** out[i] = unrecorded victims of draw i in the Poisson model, V (1 - q) (as {@link unrecordedOf}). */

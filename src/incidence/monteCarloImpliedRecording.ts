@@ -1,6 +1,7 @@
 import { createGenerator } from '../random/generator';
 import { drawRecordedShare } from './drawRecordedShare';
 import { finiteOrInfinity } from './finiteOrInfinity';
+import { standardDeviationOf } from './standardDeviationOf';
 import { fillProbabilityDraws } from './fillProbabilityDraws';
 import { fillQuantityDraws } from './fillQuantityDraws';
 import type { ImpliedRecordingModel, ImpliedSummary } from './impliedRecordingModel';
@@ -27,21 +28,9 @@ export function monteCarloImpliedRecording(model: ImpliedRecordingModel, n: numb
   if (!kExact) fillQuantityDraws(share, model.incidentsPerVictim, sIpv);
   for (let i = 0; i < n; i++) share[i] = drawRecordedShare(rng, model.noise, c, f, kExact ? kConst : share[i]!, victims[i]!);
 
-  const sd = (a: Float64Array, centre: number): number | undefined => {
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < n; i++) {
-      const d = a[i]! - centre;
-      s1 += d;
-      s2 += d * d;
-    }
-    const mean = s1 / n;
-    const out = Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
-    return Number.isFinite(out) ? out : undefined;
-  };
   const point = model.point;
   const summary: ImpliedSummary = { limits: {}, sd: {} };
-  summary.sd.recordedShare = sd(share, point.recordedShare);
+  summary.sd.recordedShare = standardDeviationOf(share, point.recordedShare);
 
   // Third array: reporting draws, then recording = share / reporting.
   let recording: Float64Array | undefined;
@@ -49,13 +38,13 @@ export function monteCarloImpliedRecording(model: ImpliedRecordingModel, n: numb
     recording = new Float64Array(n);
     fillProbabilityDraws(recording, model.reporting!, sRep);
     for (let i = 0; i < n; i++) recording[i] = finiteOrInfinity(share[i]! / recording[i]!);
-    summary.sd.recording = sd(recording, point.recording);
+    summary.sd.recording = standardDeviationOf(recording, point.recording);
   }
 
   if (keepDraws) {
     const unrecorded = new Float64Array(n);
     for (let i = 0; i < n; i++) unrecorded[i] = finiteOrInfinity(victims[i]! * (1 - share[i]!));
-    summary.sd.unrecorded = sd(unrecorded, point.unrecorded);
+    summary.sd.unrecorded = standardDeviationOf(unrecorded, point.unrecorded);
     const scratch = new Float64Array(n);
     const limitsOf = (a: Float64Array) => {
       scratch.set(a);
@@ -70,7 +59,7 @@ export function monteCarloImpliedRecording(model: ImpliedRecordingModel, n: numb
   if (recording) summary.limits.recording = percentileInterval(recording, level);
   // Reuse the victims array for the unrecorded victims.
   for (let i = 0; i < n; i++) victims[i] = finiteOrInfinity(victims[i]! * (1 - share[i]!));
-  summary.sd.unrecorded = sd(victims, point.unrecorded);
+  summary.sd.unrecorded = standardDeviationOf(victims, point.unrecorded);
   summary.limits.unrecorded = percentileInterval(victims, level);
   summary.limits.recordedShare = percentileInterval(share, level);
   return summary;

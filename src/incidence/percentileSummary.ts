@@ -1,4 +1,5 @@
 import { quickselect } from './quickselect';
+import { deviationFromSums } from './deviationFromSums';
 
 /** Below this many draws the limits are found by quickselect alone. */
 const SMALL = 32768;
@@ -18,13 +19,6 @@ export interface PercentileSummary {
  */
 function lowerRank(n: number, level: number): number {
   return Math.max(1, Math.floor(((n + 1) * (1 - level)) / 2));
-}
-
-/** Standard deviation from sums of d = x - centre over n draws (undefined if infinite). */
-function deviation(s1: number, s2: number, n: number): number | undefined {
-  if (!Number.isFinite(s2) || n < 2) return undefined;
-  const mean = s1 / n;
-  return Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
 }
 
 /**
@@ -146,7 +140,7 @@ export function percentileSummary(a: Float64Array, centre: number, level: number
   const k = n - 1 - j;
   const limits: [number, number] = [0, 0];
   const stats = new Float64Array(6);
-  if (n >= SMALL && bracketedPass(a, j, k, centre, limits, stats)) return { limits, sd: deviation(stats[0]!, stats[1]!, n) };
+  if (n >= SMALL && bracketedPass(a, j, k, centre, limits, stats)) return { limits, sd: deviationFromSums(stats[0]!, stats[1]!, n) };
   let s1 = 0;
   let s2 = 0;
   for (let i = 0; i < n; i++) {
@@ -156,5 +150,5 @@ export function percentileSummary(a: Float64Array, centre: number, level: number
   }
   quickselect(a, 0, n - 1, j);
   if (k > j) quickselect(a, j + 1, n - 1, k);
-  return { limits: [a[j]!, a[k]!], sd: deviation(s1, s2, n) };
+  return { limits: [a[j]!, a[k]!], sd: deviationFromSums(s1, s2, n) };
 }

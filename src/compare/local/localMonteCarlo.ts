@@ -2,6 +2,7 @@ import { createGenerator } from '../../random/generator';
 import { sampleBeta } from '../../random/sampleBeta';
 import { drawRecordedShare } from '../../incidence/drawRecordedShare';
 import { finiteOrInfinity } from '../../incidence/finiteOrInfinity';
+import { standardDeviationOf } from '../../incidence/standardDeviationOf';
 import { fillProbabilityDraws } from '../../incidence/fillProbabilityDraws';
 import { fillQuantityDraws } from '../../incidence/fillQuantityDraws';
 import type { ProbabilityDistribution } from '../../incidence/uncertainProbability';
@@ -64,21 +65,6 @@ export interface LocalSummary {
   /** Limits and standard deviations of the areas together, by {@link SUMMARY_OUTPUTS}. */
   summaryLimits: Float64Array;
   summarySd: Float64Array;
-}
-
-/** Sample standard deviation in draw order, from sums shifted by the point estimate; NaN if not finite. */
-function standardDeviation(a: Float64Array, centre: number): number {
-  const n = a.length;
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - centre;
-    s1 += d;
-    s2 += d * d;
-  }
-  if (!Number.isFinite(s2)) return NaN;
-  const mean = s1 / n;
-  return Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
 }
 
 /**
@@ -247,7 +233,7 @@ export function localMonteCarlo(
   const limitsOf = percentileLimits(n, level);
   const summarise = (i: number, o: number, a: Float64Array) => {
     const at = i * O + o;
-    sd[at] = standardDeviation(a, points[at]!);
+    sd[at] = standardDeviationOf(a, points[at]!) ?? NaN;
     limitsOf(a, limits, 2 * at);
   };
   const noise = model.noise;
@@ -281,7 +267,7 @@ export function localMonteCarlo(
   const summaryLimits = new Float64Array(SO * 2);
   const summarySd = new Float64Array(SO);
   const summariseTotal = (o: number, a: Float64Array) => {
-    summarySd[o] = standardDeviation(a, summaryPoints[o]!);
+    summarySd[o] = standardDeviationOf(a, summaryPoints[o]!) ?? NaN;
     limitsOf(a, summaryLimits, 2 * o);
   };
   for (let d = 0; d < n; d++) {
