@@ -118,6 +118,12 @@ const MIN_NORMAL = 2.2250738585072014e-308;
  * sqrt(p) sqrt(1 - p) / sqrt(n) wherever p(1 - p) / n would leave the normal range (an effective base of
  * 5e-324 or an estimate of 1e-320 would otherwise give a standard error of Infinity or 0).
  * Internal: no validation.
+ *
+ * @example
+ * ```ts
+ * import { standardErrorOnBase } from './surveyDesign';
+ * standardErrorOnBase(0.049, 7986.1); // 0.0024156 (CSEW women 16-59)
+ * ```
  * @internal
  */
 export function standardErrorOnBase(p: number, n: number): number {
@@ -131,6 +137,12 @@ export function standardErrorOnBase(p: number, n: number): number {
  * The effective base p(1 - p) / se^2 of a proportion p with standard error se > 0, computed as
  * (sqrt(p) sqrt(1 - p) / se)^2 wherever se^2 or the quotient would leave the normal range. Infinity when
  * the effective base is beyond the largest double, 0 when below the smallest. Internal: no validation.
+ *
+ * @example
+ * ```ts
+ * import { effectiveBaseOf } from './surveyDesign';
+ * effectiveBaseOf(0.049, 0.002416); // 7983.3
+ * ```
  * @internal
  */
 export function effectiveBaseOf(p: number, se: number): number {
@@ -201,6 +213,15 @@ function effectiveBaseIssue(v: SurveyDesignFields, d: SurveyDesign): { path: str
  * neither is an issue (a misspelt `deft` would otherwise be silently dropped). A standard error may be
  * as large as sqrt(p(1 - p)) (a Bernoulli's, an effective base of 1); with `strictSpread` it must be
  * below it, as for a Beta distribution (every Beta with mean p has a standard deviation below sqrt(p(1 - p))).
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import { checkSurveyDesign, surveyDesignShape } from './surveyDesign';
+ * // a prevalence row: design fields plus sex and age
+ * const row = z.looseObject(surveyDesignShape).check(checkSurveyDesign(['sex', 'age']));
+ * row.safeParse({ sex: 'female', age: '16-19', estimate: 0.1, base: 400, deft: 1.2 }).success; // false: 'deft' is not a field
+ * ```
  * @internal
  */
 export function checkSurveyDesign(extraKeys: readonly string[] = [], { strictSpread = false }: { strictSpread?: boolean } = {}) {
@@ -290,6 +311,13 @@ export function checkSurveyDesign(extraKeys: readonly string[] = [], { strictSpr
 /**
  * Turn parsed design fields into `{ estimate, standardError, effectiveBase }` (see the module comment for
  * the formulas). Assumes {@link checkSurveyDesign} passed.
+ *
+ * @example
+ * ```ts
+ * import { normaliseSurveyDesign } from './surveyDesign';
+ * normaliseSurveyDesign({ estimate: 0.049, base: 11500, designFactor: 1.2 });
+ * // { estimate: 0.049, standardError: 0.0024156, effectiveBase: 7986.1, form: 'base', notes: [] }
+ * ```
  * @internal
  */
 export function normaliseSurveyDesign(v: SurveyDesignFields): SurveyDesign {

@@ -29,6 +29,12 @@ export interface SurveyLimits {
  *   and the upper 1 - (alpha/2)^(1/n) (the one-sided bound stays); mirrored at 1.
  * - `'wilson'`: Wilson (1927) score limits at x = p n out of n. At 0: [0, z^2 / (n + z^2)].
  * - `'wald'`: p +/- z se, clipped to [0, 1] (with a note). Degenerate, [p, p], at 0 or 1.
+ *
+ * @example
+ * ```ts
+ * import { surveyLimits } from './surveyLimits';
+ * surveyLimits(0.049, 0.0024157, 7986.1, 0.95, 'logit'); // { lower: 0.04448, upper: 0.05396, method: 'logit', notes: [] }
+ * ```
  * @internal
  */
 export function surveyLimits(

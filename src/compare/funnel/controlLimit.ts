@@ -29,6 +29,14 @@ const MIN_NORMAL = 2.2250738585072014e-308;
  *
  * Degenerate targets (0, or 1 for proportions) give limits equal to the target.
  * Internal kernel, no validation: precision finite and > 0 (whole for exact proportions).
+ *
+ * @example
+ * ```ts
+ * import { controlLimit } from './controlLimit';
+ * // 95% upper limit for 300,000 people against 430 per 100,000 (exact Poisson)
+ * const scale = { type: 'rate', method: 'exact', target: 430, per: 100000, adjustment: 'none', phi: 1, tau2: 0 } as const;
+ * controlLimit(scale, 300000, 0.025, 1.959963984540054, true); // 453.46
+ * ```
  * @internal
  */
 export function controlLimit(scale: LimitScale, precision: number, t: number, zt: number, upper: boolean): number {

@@ -48,6 +48,15 @@ function checkValue(value: unknown, whole: boolean): boolean {
 /**
  * Check a `precision` input: a number, an array of numbers, or a grid `{ from, to, points? }`.
  * Returns the precisions (or the grid), or undefined after pushing issues.
+ *
+ * @example
+ * ```ts
+ * import { checkPrecision } from './schemas';
+ * const issues: unknown[] = [];
+ * const push = (path: (string | number)[], message: string, value: unknown) => issues.push({ path, message, value });
+ * checkPrecision([100, 1000], ['precision'], false, push); // [100, 1000]
+ * checkPrecision({ from: 10, to: 1000 }, ['precision'], false, push); // { from: 10, to: 1000, points: 200 }
+ * ```
  */
 export function checkPrecision(
   value: unknown,
@@ -106,7 +115,17 @@ export function checkPrecision(
   return undefined;
 }
 
-/** Check a target for the funnel type: a proportion in (0, 1), or a rate / ratio > 0. */
+/**
+ * Check a target for the funnel type: a proportion in (0, 1), or a rate / ratio > 0.
+ *
+ * @example
+ * ```ts
+ * import { checkTarget } from './schemas';
+ * const issues: unknown[] = [];
+ * checkTarget('proportion', 80.6, ['target'], (path, message, value) => issues.push({ path, message, value }));
+ * issues; // one issue at ['target']: a proportion in (0, 1), with the hint "did you mean 0.806?"
+ * ```
+ */
 export function checkTarget(type: FunnelType, value: number, path: (string | number)[], push: Push): void {
   if (type === 'proportion') {
     if (value > 0 && value < 1) return;
