@@ -13,6 +13,7 @@ import { parseLocalInput, throwIssues } from './local/localInput';
 import { LOCAL_OUTPUTS, localMonteCarlo, TARGET_CHAIN, TARGET_GIVEN, TARGET_POOLED, type LocalModel } from './local/localMonteCarlo';
 import { funnelPlot, type FunnelPlot } from './funnelPlot';
 import type { FunnelOverdispersion } from './funnel/types';
+import { sixDigits } from '../core/sixDigits';
 
 /** Funnel-plot flag of an area at the 95% and 99.8% levels (a `FunnelFlag` of those two levels). */
 export type LocalFlag = 'high-99.8' | 'high-95' | 'within' | 'low-95' | 'low-99.8';
@@ -149,7 +150,6 @@ export interface LocalEstimates {
 }
 
 const ONE = uncertainQuantity('incidents per victim > 0').parse(1);
-const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 /** 'a, b and c'. */
 function listText(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -286,7 +286,7 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
         path: ['areas', i],
         expected: 'an area whose expected count (target x victims over the period) is finite and above 0, and whose count over it is a representable ratio',
         received: e,
-        hint: `victims ${fmt(pointVictims[i]!)}, target ${fmt(target)}: the prevalence or the target is too extreme to compare this area`,
+        hint: `victims ${sixDigits(pointVictims[i]!)}, target ${sixDigits(target)}: the prevalence or the target is too extreme to compare this area`,
       });
     }
   });
@@ -327,7 +327,7 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
     const c = ar.recorded;
     const recordedVictims = c.annual / k;
     const over = recordedVictims > pointVictims[i]!
-      ? [`more recorded victims (${fmt(recordedVictims)} a year) than synthetic victims (${fmt(pointVictims[i]!)}): the area differs from the national prevalence, or the count covers more than the survey measures`]
+      ? [`more recorded victims (${sixDigits(recordedVictims)} a year) than synthetic victims (${sixDigits(pointVictims[i]!)}): the area differs from the national prevalence, or the count covers more than the survey measures`]
       : [];
     const placed = funnel.areas[i]!;
     const flag = placed.flag as LocalFlag;
@@ -376,15 +376,15 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
     ...(v.incidentsPerVictim ? [`incidents per victim: ${ipv.description}`] : []),
     ...[...new Set(designs.flatMap((d) => d.notes))].map((n) => `prevalence: ${n}`),
     targetSource === 'pooled'
-      ? `flags: each count against the areas' pooled rate, ${fmt(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005)`
+      ? `flags: each count against the areas' pooled rate, ${sixDigits(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005)`
       : targetSource === 'given'
-        ? `flags: each count against the given target, ${fmt(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005)`
-        : `flags: each count against the national chain, reporting x recording${v.incidentsPerVictim ? ' x incidents per victim' : ''} = ${fmt(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005); expected counts carry the national inputs' uncertainty, the flags use their point values`,
+        ? `flags: each count against the given target, ${sixDigits(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005)`
+        : `flags: each count against the national chain, reporting x recording${v.incidentsPerVictim ? ' x incidents per victim' : ''} = ${sixDigits(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005); expected counts carry the national inputs' uncertainty, the flags use their point values`,
   ];
   notes.push(
     o.overdispersion === 'none'
-      ? `flags without an overdispersion adjustment: exact Poisson limits; phi = ${fmt(funnel.phi)} (about 1 if the areas differed by chance alone)`
-      : `flags adjusted for overdispersion ('${o.overdispersion}'): phi = ${fmt(funnel.phi)}, tau² = ${fmt(funnel.tau2)} on the square-root ratio scale`,
+      ? `flags without an overdispersion adjustment: exact Poisson limits; phi = ${sixDigits(funnel.phi)} (about 1 if the areas differed by chance alone)`
+      : `flags adjusted for overdispersion ('${o.overdispersion}'): phi = ${sixDigits(funnel.phi)}, tau² = ${sixDigits(funnel.tau2)} on the square-root ratio scale`,
     ...(funnel.notes ?? []).map((n) => `flags: ${n}`),
   );
   const periods = v.areas.flatMap((ar) => (ar.recorded.period?.from !== undefined ? [ar.recorded.period] : []));

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { count, positive } from './schemas';
 import { HINT } from './validate';
+import { sixDigits } from './sixDigits';
 
 /**
  * Periods of time, shared by every function that takes counts over a period: `{ from, to }` with ISO dates
@@ -61,7 +62,6 @@ export const isoDate = z.string({ error: "an ISO date such as '2013-04-01'" }).c
   }
 });
 
-const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 
 /** `from` after `to` names both fields. */
 function checkOrder(ctx: { value: { from: string; to: string }; issues: z.core.$ZodRawIssue[] }): void {
@@ -80,7 +80,7 @@ function dated(from: string, to: string): Period {
   return { days, from, to, firstDay, lastDay, text: `${days} days (${from} to ${to}, both included)` };
 }
 
-const lengthOf = (days: number): Period => ({ days, text: `${fmt(days)} days` });
+const lengthOf = (days: number): Period => ({ days, text: `${sixDigits(days)} days` });
 
 /** `{ count, from, to }`. @internal */
 export const datedCount = z

@@ -5,8 +5,8 @@ import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 import { log1p } from '../special/elementary/log1p';
 import { logScaleLimits, UNBOUNDED_VARIANCE_NOTE } from './logScaleLimits';
+import { sixDigits } from '../core/sixDigits';
 
-const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 
 function expit(x: number): number {
   return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
@@ -79,7 +79,7 @@ export function deltaHiddenIncidence(model: HiddenIncidenceModel, level: number)
     const recordedVictims = model.count.annual / k;
     if (noise !== NOISE_POISSON && limits.victims[0] < recordedVictims) {
       (notes.victims ??= []).push(
-        `the delta method's lower limit is below the recorded victims a year (${fmt(recordedVictims)}), which thinning rules out: the log-scale approximation is poor here; the Monte Carlo method respects that bound`,
+        `the delta method's lower limit is below the recorded victims a year (${sixDigits(recordedVictims)}), which thinning rules out: the log-scale approximation is poor here; the Monte Carlo method respects that bound`,
       );
     }
     if (q < 1) {

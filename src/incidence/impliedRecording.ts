@@ -12,6 +12,7 @@ import { positiveProbability } from './positiveProbability';
 import { recordedCount, type RecordedCount } from './recordedCount';
 import type { UncertainProbability } from './uncertainProbability';
 import { uncertainQuantity, type UncertainQuantity } from './uncertainQuantity';
+import { sixDigits } from '../core/sixDigits';
 
 /** Input of {@link impliedRecording}. */
 export interface ImpliedRecordingInput {
@@ -64,7 +65,6 @@ const schema = z.strictObject({
 });
 
 const ONE = uncertainQuantity('incidents per victim > 0').parse(1);
-const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 
 /**
  * What share of victims the police record, implied by a survey-based number of victims and a police
@@ -107,9 +107,9 @@ export function impliedRecording(input: ImpliedRecordingInput, options?: Implied
     fail(
       'impliedRecording',
       ['recorded'],
-      `at most the victims (${fmt(v.victims.estimate)} a year) x incidents per victim (${fmt(ipv.estimate)}): more recorded victims than victims`,
+      `at most the victims (${sixDigits(v.victims.estimate)} a year) x incidents per victim (${sixDigits(ipv.estimate)}): more recorded victims than victims`,
       input.recorded,
-      v.recorded.days !== undefined ? `annualised: ${fmt(v.recorded.annual)} a year` : undefined,
+      v.recorded.days !== undefined ? `annualised: ${sixDigits(v.recorded.annual)} a year` : undefined,
     );
   }
   const noise = noiseModel(o.countNoise);

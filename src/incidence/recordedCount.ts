@@ -3,6 +3,7 @@ import { datedCount, daysCount } from '../core/period';
 import { count } from '../core/schemas';
 import { HINT } from '../core/validate';
 import { forwardIssues } from './forwardIssues';
+import { sixDigits } from '../core/sixDigits';
 
 /** Days in the 12-month reference period: the mean calendar year (Gregorian leap years averaged in). */
 export const DAYS_PER_YEAR = 365.25;
@@ -29,7 +30,6 @@ export interface NormalisedCount {
   notes: string[];
 }
 
-const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 
 function annualised(c: number, days: number, what: string): NormalisedCount {
   const factor = DAYS_PER_YEAR / days;
@@ -38,7 +38,7 @@ function annualised(c: number, days: number, what: string): NormalisedCount {
     factor,
     annual: c * factor,
     days,
-    notes: [`recorded count annualised: ${fmt(c)} over ${what} = ${fmt(c * factor)} a year (365.25-day year)`],
+    notes: [`recorded count annualised: ${sixDigits(c)} over ${what} = ${sixDigits(c * factor)} a year (365.25-day year)`],
   };
 }
 

@@ -6,6 +6,7 @@ import { HINT, validate } from '../core/validate';
 import type { MultinomialMethod } from '../intervals/multinomialCI';
 import { multinomialIntervals } from '../intervals/multinomial/multinomialIntervals';
 import { normaliseShares, shareOptionShape, sharesRecord, type NormalisedShares, type ShareScale } from './shareOptions';
+import { sixDigits } from '../core/sixDigits';
 
 /** Options of {@link relationshipShares}. */
 export interface RelationshipSharesOptions {
@@ -83,7 +84,6 @@ export function relationshipShares(shares: Readonly<Record<string, number>>, opt
   return shareIntervals(v.shares, v.options.level, v.options.method);
 }
 
-const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 
 /** Intervals for normalised shares (shared with `splitByShares`' notes). @internal */
 function shareIntervals(n: NormalisedShares, lvl: number, method: MultinomialMethod): Record<string, Interval> {
@@ -113,7 +113,7 @@ function shareIntervals(n: NormalisedShares, lvl: number, method: MultinomialMet
     const c = ci[i]!;
     const outside =
       shares[i]! < c.lower || shares[i]! > c.upper
-        ? [`the share given (${fmt(shares[i]!)}) lies outside the interval for the rounded count ${used[i]!} of ${respondents}: the base is too small for these shares; give the respondents' own counts (scale: 'count')`]
+        ? [`the share given (${sixDigits(shares[i]!)}) lies outside the interval for the rounded count ${used[i]!} of ${respondents}: the base is too small for these shares; give the respondents' own counts (scale: 'count')`]
         : [];
     out[key] = interval(shares[i]!, c.lower, c.upper, lvl, c.method, { notes: [...extra, ...(c.notes ?? []), ...outside] });
   });

@@ -5,6 +5,7 @@ import { HINT } from '../core/validate';
 import { normalQuantile } from '../special/normalQuantile';
 import { checkSurveyDesign, normaliseSurveyDesign, surveyDesignShape, type SurveyDesignForm } from '../survey/surveyDesign';
 import { forwardIssues } from './forwardIssues';
+import { sixDigits } from '../core/sixDigits';
 
 /**
  * A probability known only approximately (a reporting or recording probability), in any of these forms.
@@ -64,10 +65,9 @@ export interface ProbabilityDistribution {
   notes: string[];
 }
 
-const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 
 function exactProbability(p: number): ProbabilityDistribution {
-  return { estimate: p, exact: true, alpha: 0, beta: 0, variance: 0, description: `exactly ${fmt(p)}`, notes: [] };
+  return { estimate: p, exact: true, alpha: 0, beta: 0, variance: 0, description: `exactly ${sixDigits(p)}`, notes: [] };
 }
 
 function betaDistribution(estimate: number, alpha: number, beta: number, why: string, notes: string[] = []): ProbabilityDistribution {
@@ -78,7 +78,7 @@ function betaDistribution(estimate: number, alpha: number, beta: number, why: st
     alpha,
     beta,
     variance: (alpha * beta) / (sum * sum * (sum + 1)),
-    description: `Beta(${fmt(alpha)}, ${fmt(beta)}), ${why}`,
+    description: `Beta(${sixDigits(alpha)}, ${sixDigits(beta)}), ${why}`,
     notes,
   };
 }
@@ -98,7 +98,7 @@ const successesTrials = z
     }
   })
   .transform(({ successes, trials }) =>
-    jeffreysOnBase(successes / trials, trials, `Jeffreys posterior for ${fmt(successes)} of ${fmt(trials)}`),
+    jeffreysOnBase(successes / trials, trials, `Jeffreys posterior for ${sixDigits(successes)} of ${sixDigits(trials)}`),
   );
 
 const alphaBeta = z
@@ -118,8 +118,8 @@ function mismatchNote(d: ProbabilityDistribution, effectiveBase: number, se: num
   const sd = Math.sqrt(d.variance);
   if (Math.abs(mean - p) <= 0.1 * Math.min(p, 1 - p) && Math.abs(sd - se) <= 0.1 * se) return undefined;
   return (
-    `effective base only ${fmt(effectiveBase)} (p n' = ${fmt(p * effectiveBase)}): the draws follow Beta(${fmt(d.alpha)}, ${fmt(d.beta)}), ` +
-    `with mean ${fmt(mean)} and standard deviation ${fmt(sd)}, against the estimate ${fmt(p)} and ${seLabel} ${fmt(se)}; ` +
+    `effective base only ${sixDigits(effectiveBase)} (p n' = ${sixDigits(p * effectiveBase)}): the draws follow Beta(${sixDigits(d.alpha)}, ${sixDigits(d.beta)}), ` +
+    `with mean ${sixDigits(mean)} and standard deviation ${sixDigits(sd)}, against the estimate ${sixDigits(p)} and ${seLabel} ${sixDigits(se)}; ` +
     `intervals are rough${percentHint ? '; if the standard error was given in percentage points, divide it by 100' : ''}`
   );
 }
@@ -157,14 +157,14 @@ function tooWide(
   const max = Math.sqrt(p * (1 - p));
   const width = 2 * zValue * max;
   const why =
-    `the interval ${fmt(v.lower)} to ${fmt(v.upper)} implies a standard error (upper - lower) / (2 x ${fmt(zValue)}) = ${fmt(se)}, ` +
-    `not below sqrt(${name} x (1 - ${name})) = ${fmt(max)}: no Beta distribution on [0, 1] with this mean is that spread out`;
+    `the interval ${sixDigits(v.lower)} to ${sixDigits(v.upper)} implies a standard error (upper - lower) / (2 x ${sixDigits(zValue)}) = ${sixDigits(se)}, ` +
+    `not below sqrt(${name} x (1 - ${name})) = ${sixDigits(max)}: no Beta distribution on [0, 1] with this mean is that spread out`;
   if (v.upper - p >= p - v.lower && v.lower + width > p) {
-    ctx.issues.push({ code: 'custom', path: ['upper'], input: v.upper, message: `an upper limit below ${fmt(v.lower + width)} (with lower ${fmt(v.lower)})${HINT}${why}` });
+    ctx.issues.push({ code: 'custom', path: ['upper'], input: v.upper, message: `an upper limit below ${sixDigits(v.lower + width)} (with lower ${sixDigits(v.lower)})${HINT}${why}` });
   } else if (v.upper - p < p - v.lower && v.upper - width < p) {
-    ctx.issues.push({ code: 'custom', path: ['lower'], input: v.lower, message: `a lower limit above ${fmt(v.upper - width)} (with upper ${fmt(v.upper)})${HINT}${why}` });
+    ctx.issues.push({ code: 'custom', path: ['lower'], input: v.lower, message: `a lower limit above ${sixDigits(v.upper - width)} (with upper ${sixDigits(v.upper)})${HINT}${why}` });
   } else {
-    ctx.issues.push({ code: 'custom', path: [], input: given, message: `an interval narrower than ${fmt(width)}${HINT}${why}` });
+    ctx.issues.push({ code: 'custom', path: [], input: given, message: `an interval narrower than ${sixDigits(width)}${HINT}${why}` });
   }
   return z.NEVER;
 }
@@ -193,7 +193,7 @@ const intervalLike = z
         v.effectiveBase,
         Math.sqrt(pq / v.effectiveBase),
         "standard error sqrt(p(1 - p) / n')",
-        `Jeffreys Beta on the interval's effective base ${fmt(v.effectiveBase)}`,
+        `Jeffreys Beta on the interval's effective base ${sixDigits(v.effectiveBase)}`,
         [],
       );
     }
@@ -213,19 +213,19 @@ const intervalLike = z
           code: 'custom',
           path: ['standardError'],
           input: se,
-          message: `a standard error < sqrt(value x (1 - value)) = ${fmt(Math.sqrt(pq))}${HINT}no Beta distribution with this mean is that spread out`,
+          message: `a standard error < sqrt(value x (1 - value)) = ${sixDigits(Math.sqrt(pq))}${HINT}no Beta distribution with this mean is that spread out`,
         });
         return z.NEVER;
       }
-      const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${fmt(pq / (se * se))} from the Interval's standard error`;
+      const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${sixDigits(pq / (se * se))} from the Interval's standard error`;
       return jeffreysWithCheck(p, pq / (se * se), se, "Interval's standard error", why, []);
     }
     const zValue = -normalQuantile((1 - (v.level ?? 0.95)) / 2);
     const se = (v.upper - v.lower) / (2 * zValue);
     if (se * se >= pq) return tooWide(ctx, v, v, p, 'value', zValue, se);
-    const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${fmt(pq / (se * se))}, SE from the Interval's width`;
+    const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${sixDigits(pq / (se * se))}, SE from the Interval's width`;
     return jeffreysWithCheck(p, pq / (se * se), se, "standard error implied by the Interval's width", why, [
-      `standard error recovered from the interval's width, assuming it was value +/- ${fmt(zValue)} x SE`,
+      `standard error recovered from the interval's width, assuming it was value +/- ${sixDigits(zValue)} x SE`,
     ]);
   });
 
@@ -251,7 +251,7 @@ const surveyForm = z
       d.effectiveBase,
       d.standardError,
       SE_LABEL[d.form],
-      `Jeffreys Beta on the effective base ${fmt(d.effectiveBase)}`,
+      `Jeffreys Beta on the effective base ${sixDigits(d.effectiveBase)}`,
       d.notes,
       d.form === 'standardError',
     );

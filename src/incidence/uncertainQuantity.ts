@@ -4,6 +4,7 @@ import { count, level } from '../core/schemas';
 import { HINT } from '../core/validate';
 import { normalQuantile } from '../special/normalQuantile';
 import { forwardIssues } from './forwardIssues';
+import { sixDigits } from '../core/sixDigits';
 
 /**
  * A positive quantity known only approximately: the number of victims from a survey (an `Interval` from
@@ -39,11 +40,10 @@ export interface QuantityDistribution {
   notes: string[];
 }
 
-const fmt = (x: number) => String(Number.parseFloat(x.toPrecision(6)));
 const intervalLevel = (level as unknown as { unwrap(): z.ZodType<number> }).unwrap();
 
 function exactQuantity(m: number): QuantityDistribution {
-  return { estimate: m, exact: true, shape: 0, scale: 0, variance: 0, description: `exactly ${fmt(m)}`, notes: [] };
+  return { estimate: m, exact: true, shape: 0, scale: 0, variance: 0, description: `exactly ${sixDigits(m)}`, notes: [] };
 }
 
 function gammaQuantity(m: number, se: number, notes: string[]): QuantityDistribution {
@@ -56,7 +56,7 @@ function gammaQuantity(m: number, se: number, notes: string[]): QuantityDistribu
     shape,
     scale,
     variance: se * se,
-    description: `Gamma(shape ${fmt(shape)}, scale ${fmt(scale)}), mean ${fmt(m)} and standard deviation ${fmt(se)}`,
+    description: `Gamma(shape ${sixDigits(shape)}, scale ${sixDigits(scale)}), mean ${sixDigits(m)} and standard deviation ${sixDigits(se)}`,
     notes,
   };
 }
@@ -95,7 +95,7 @@ export function uncertainQuantity(rule: string) {
     .transform((v) => {
       const z0 = zOf(v.level);
       return gammaQuantity(v.estimate, (v.upper - v.lower) / (2 * z0), [
-        `standard error recovered from the interval's width, assuming it was estimate +/- ${fmt(z0)} x SE`,
+        `standard error recovered from the interval's width, assuming it was estimate +/- ${sixDigits(z0)} x SE`,
       ]);
     });
   const intervalLike = z
@@ -106,7 +106,7 @@ export function uncertainQuantity(rule: string) {
       if (v.standardError !== undefined && v.standardError > 0) return gammaQuantity(v.value, v.standardError, []);
       const z0 = zOf(v.level);
       return gammaQuantity(v.value, (v.upper - v.lower) / (2 * z0), [
-        `standard error recovered from the interval's width, assuming it was value +/- ${fmt(z0)} x SE`,
+        `standard error recovered from the interval's width, assuming it was value +/- ${sixDigits(z0)} x SE`,
       ]);
     });
   const forms = `${rule}: a number, { estimate, standardError }, { estimate, lower, upper, level? } or an Interval`;

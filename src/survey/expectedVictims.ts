@@ -16,6 +16,7 @@ import {
 } from './surveyDesign';
 import { surveyLimits, type SurveyProportionMethod } from './surveyLimits';
 import type { SurveyProportion, SurveyProportionInput } from './surveyProportion';
+import { sixDigits } from '../core/sixDigits';
 
 /** A prevalence row: a sex, an age band, and a survey proportion in any {@link SurveyProportionInput} form. */
 export type PrevalenceRow = { sex: string; age: string | number } & SurveyProportionInput;
@@ -99,7 +100,6 @@ const schema = z.object({
     .prefault({} as never),
 });
 
-const fmt = (x: number) => Number.parseFloat(x.toPrecision(6));
 
 /**
  * Expected number of victims in a population from survey prevalence by sex and age band: per stratum
@@ -332,7 +332,7 @@ function totalEffectiveBase(
     effectiveBase,
     standardError: standardErrorOnBase(P, effectiveBase),
     notes: [
-      `the total has no estimated variance (every stratum's estimate is 0 or 1): its interval uses the strata's summed effective base (${fmt(effectiveBase)})`,
+      `the total has no estimated variance (every stratum's estimate is 0 or 1): its interval uses the strata's summed effective base (${sixDigits(effectiveBase)})`,
     ],
   };
 }

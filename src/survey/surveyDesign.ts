@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { HINT } from '../core/validate';
 import { count, level, positive, probability, wholeCount } from '../core/schemas';
 import { normalQuantile } from '../special/normalQuantile';
+import { sixDigits } from '../core/sixDigits';
 
 /**
  * The ways a survey proportion can come with its design, and the one normalised form every method uses:
@@ -108,7 +109,6 @@ const ALIASES: Record<string, string> = {
 const FORMS_TEXT =
   'exactly one design: base (with designFactor or designEffect), standardError, effectiveBase, or lower and upper (a published interval)';
 
-const fmt = (x: number) => Number.parseFloat(x.toPrecision(6));
 
 /** The smallest normal double: below it a product or quotient loses precision (and soon underflows to 0). */
 const MIN_NORMAL = 2.2250738585072014e-308;
@@ -289,10 +289,10 @@ export function checkSurveyDesign(extraKeys: readonly string[] = [], { strictSpr
       const max = Math.sqrt(p * (1 - p));
       if (se === 0) push(['standardError'], `a standard error > 0 (an estimate strictly between 0 and 1 always has one)`, se);
       else if (strictSpread ? se >= max : se > max) {
-        const percent = (strictSpread ? se / 100 < max : se / 100 <= max) ? `is it in percentage points? did you mean ${fmt(se / 100)}?` : '';
+        const percent = (strictSpread ? se / 100 < max : se / 100 <= max) ? `is it in percentage points? did you mean ${sixDigits(se / 100)}?` : '';
         const beta = strictSpread ? 'no Beta distribution with this mean is that spread out' : '';
         const hint = percent || beta ? `${HINT}${[beta, percent].filter((x) => x !== '').join('; ')}` : '';
-        push(['standardError'], `a standard error ${strictSpread ? '<' : '<='} sqrt(estimate x (1 - estimate)) = ${fmt(max)}${hint}`, se);
+        push(['standardError'], `a standard error ${strictSpread ? '<' : '<='} sqrt(estimate x (1 - estimate)) = ${sixDigits(max)}${hint}`, se);
       }
     }
 
@@ -353,7 +353,7 @@ export function normaliseSurveyDesign(v: SurveyDesignFields): SurveyDesign {
     standardError = (upper - lower) / (2 * z);
     effectiveBase = effectiveBaseOf(p, standardError);
     notes.push(
-      `standard error recovered from the published ${fmt(inputLevel * 100)}% interval's width, assuming it was estimate +/- ${fmt(z)} x SE`,
+      `standard error recovered from the published ${sixDigits(inputLevel * 100)}% interval's width, assuming it was estimate +/- ${sixDigits(z)} x SE`,
     );
     const asymmetry = Math.abs(upper - p - (p - lower));
     if (asymmetry > 0.1 * (upper - lower) && asymmetry > 0.0015) {
@@ -362,7 +362,7 @@ export function normaliseSurveyDesign(v: SurveyDesignFields): SurveyDesign {
   }
   if (effectiveBase < 10) {
     notes.push(
-      `effective base only ${fmt(effectiveBase)}: intervals are rough${form === 'standardError' ? '; if the standard error was given in percentage points, divide it by 100' : ''}`,
+      `effective base only ${sixDigits(effectiveBase)}: intervals are rough${form === 'standardError' ? '; if the standard error was given in percentage points, divide it by 100' : ''}`,
     );
   }
   return { estimate: p, standardError, effectiveBase, form, notes };
