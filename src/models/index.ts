@@ -1,0 +1,11 @@
+/**
+ * darkfigure/models: models fitted to data (count regressions). The only entry point that depends on
+ * mathjs-sized machinery; the core `darkfigure` entry never imports it.
+ *
+ * @packageDocumentation
+ */
+export { countModel, type CountModel, type CountModelOptions, type CountFamily, type CoefficientRow, type CoefficientInterval } from './countModel';
+export type { ResidualSummary } from './glm/residualSummary';
+export type { ModelSpec, DesignColumn } from './design/modelSpec';
+export { predictCounts, type PredictCountsOptions, type PredictedCount } from './predictCounts';
+export { compareCountModels, type CountModelComparison } from './compareCountModels';
