@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // Two entry points: the library (`darkfigure`) and the example data sets (`darkfigure/data`).
-  entry: { index: 'src/index.ts', 'data/index': 'src/data/index.ts' },
+  // Three entry points: the library (`darkfigure`), the example data sets (`darkfigure/data`) and the models (`darkfigure/models`).
+  entry: { index: 'src/index.ts', 'data/index': 'src/data/index.ts', 'models/index': 'src/models/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -76,6 +76,18 @@ function grid<I>(inputs: I[], methods: string[], toArgs: (input: I, options: Rec
 }
 
 // Inputs for the survey, standardisation and incidence functions (small draws keep the run fast).
+const countRows = [
+  { area: 'a', year: '2015', count: 152, population: 171_644 },
+  { area: 'a', year: '2016', count: 201, population: 172_100 },
+  { area: 'a', year: '2017', count: 239, population: 172_600 },
+  { area: 'b', year: '2015', count: 40, population: 95_300 },
+  { area: 'b', year: '2016', count: 38, population: 95_900 },
+  { area: 'b', year: '2017', count: 61, population: 96_100 },
+  { area: 'c', year: '2015', count: 24, population: 69_900 },
+  { area: 'c', year: '2016', count: 35, population: 70_200 },
+  { area: 'c', year: '2017', count: 44, population: 70_500 },
+];
+
 const standard4 = [
   { age: '15-24', population: 11500 },
   { age: '25-34', population: 12500 },
@@ -373,6 +385,38 @@ export const battery: Record<string, BatteryCase[]> = {
       { args: [{ areas: [two[0], { population: band(1, 1), recorded: 3 }], prevalence: csew, reporting }], throws: true },
     ] as BatteryCase[];
   })(),
+  // darkfigure/models (merged into the library object by check.ts)
+  countModel: [
+    { args: [countRows, { response: 'count', exposure: 'population', terms: ['area', 'year'] }] },
+    { args: [countRows, { response: 'count', exposure: 'population', terms: ['area', 'year'], family: 'quasipoisson', level: 0.9 }] },
+    { args: [countRows, { response: 'count', exposure: 'population', terms: ['area', 'year'], family: 'negative-binomial' }] },
+    { args: [countRows, { response: 'count', exposure: 'population', terms: ['area'], interval: 'profile' }] },
+    { args: [countRows, { response: 'count', terms: ['area', 'year', 'area:year'] }] },
+    { args: [countRows, { response: 'count', terms: ['nowhere'] }], throws: true },
+  ],
+  predictCounts: [
+    {
+      args: (lib) => [
+        (lib.countModel as (...a: unknown[]) => unknown)(countRows, { response: 'count', exposure: 'population', terms: ['area', 'year'], family: 'negative-binomial' }),
+        [{ area: 'b', year: '2017', population: 1000 }],
+      ],
+    },
+    {
+      args: (lib) => [
+        (lib.countModel as (...a: unknown[]) => unknown)(countRows, { response: 'count', exposure: 'population', terms: ['area'] }),
+        [{ area: 'a' }],
+        { per: 100000 },
+      ],
+    },
+  ],
+  compareCountModels: [
+    {
+      args: (lib) => {
+        const fit = lib.countModel as (...a: unknown[]) => unknown;
+        return [fit(countRows, { response: 'count', terms: ['area'] }), fit(countRows, { response: 'count', terms: ['area', 'year'] })];
+      },
+    },
+  ],
 };
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Real-browser check: runs the battery (battery.ts) against the BUILT ESM entry dist/index.js in Node and
+ * Real-browser check: runs the battery (battery.ts) against the BUILT ESM entries dist/index.js and dist/models/index.js in Node and
  * in headless Chromium (Debian's /usr/bin/chromium via playwright-core), and requires every result to be
  * identical bit for bit. Also compares the whole `darkfigure/data` entry. Run after `npm run build`:
  *
@@ -19,6 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const distMain = join(root, 'dist/index.js');
 const distData = join(root, 'dist/data/index.js');
+const distModels = join(root, 'dist/models/index.js');
 const outDir = join(here, 'out');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -72,11 +73,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-for (const f of [distMain, distData]) if (!existsSync(f)) fail(`${f} is missing: run \`npm run build\` first`);
+for (const f of [distMain, distData, distModels]) if (!existsSync(f)) fail(`${f} is missing: run \`npm run build\` first`);
 if (!existsSync(executablePath)) fail(`${executablePath} is missing (apt-get install -y chromium)`);
 
 // 1. Node, from the built entry.
-const lib = (await import(pathToFileURL(distMain).href)) as Record<string, unknown>;
+const lib = {
+  ...((await import(pathToFileURL(distMain).href)) as Record<string, unknown>),
+  ...((await import(pathToFileURL(distModels).href)) as Record<string, unknown>),
+};
 const data = (await import(pathToFileURL(distData).href)) as Record<string, unknown>;
 const inNode: PageResult = { ok: true, battery: runBattery(lib), data: encode(data) };
 
@@ -85,7 +89,9 @@ mkdirSync(outDir, { recursive: true });
 await build({
   stdin: {
     contents: `
-      import * as lib from ${JSON.stringify(distMain)};
+      import * as main from ${JSON.stringify(distMain)};
+      import * as models from ${JSON.stringify(distModels)};
+      const lib = { ...main, ...models };
       import * as data from ${JSON.stringify(distData)};
       import { encode, runBattery } from ${JSON.stringify(join(here, 'battery.ts'))};
       try {

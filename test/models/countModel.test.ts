@@ -127,7 +127,7 @@ describe('countModel against R (glm, MASS::glm.nb)', () => {
     close(fit.dispersion, c.dispersion, 2e-6);
     // R's fitted counts for a zero level are about 1e-12 where darkfigure's are exactly 0
     fit.fitted.forEach((m, i) => expect(Math.abs(m - c.fitted[i]!)).toBeLessThanOrEqual(1e-8 * c.fitted[i]! + (c.name.includes('zero') ? 1e-10 : 0)));
-    fit.residuals.pearson.forEach((r, i) => expect(Math.abs(r - c.pearsonResiduals[i]!)).toBeLessThan(1e-7));
+    fit.residuals.pearson.forEach((r, i) => expect(Math.abs(r - c.pearsonResiduals[i]!)).toBeLessThan(c.name.includes('zero') ? 1e-5 : 1e-7));
     fit.residuals.deviance.forEach((r, i) => expect(Math.abs(r - c.devianceResiduals[i]!)).toBeLessThan(c.name.includes('zero') ? 1e-5 : 1e-7));
     if (c.theta !== null) {
       close(fit.theta!.value, c.theta, 1e-8);

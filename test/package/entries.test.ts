@@ -26,9 +26,9 @@ const EW = '343642'; // first number of populationEnglandWales2018
 const FIGURES = 'Suzy Lamplugh'; // stalkingFigures
 
 describe('package.json', () => {
-  it('maps ".", "./data" and "./package.json" with types first for import and require', () => {
-    expect(Object.keys(pkg.exports)).toEqual(['.', './data', './package.json']);
-    for (const sub of ['.', './data'] as const) {
+  it('maps ".", "./data", "./models" and "./package.json" with types first for import and require', () => {
+    expect(Object.keys(pkg.exports)).toEqual(['.', './data', './models', './package.json']);
+    for (const sub of ['.', './data', './models'] as const) {
       const entry = pkg.exports[sub];
       expect(Object.keys(entry)).toEqual(['import', 'require']);
       expect(Object.keys(entry.import)[0]).toBe('types');
@@ -44,11 +44,23 @@ describe('package.json', () => {
     expect(pkg.files).toEqual(['dist', 'README.md', 'LICENSE']);
     expect(pkg.engines.node).toBe('>=20.19');
     expect(pkg.scripts.test).toBe('vitest run --config test/vitest.config.ts');
-    expect(Object.keys(pkg.dependencies)).toEqual(['zod']);
+    expect(Object.keys(pkg.dependencies)).toEqual(['simple-statistics', 'zod']);
+    // zod as a range, so an app shares its copy
+    expect(pkg.dependencies.zod).toMatch(/^\^4\./);
   });
 });
 
 describe('tree shaking', () => {
+  it('the core entry carries none of darkfigure/models (nor simple-statistics)', async () => {
+    const code = await bundle(`export * from './src/index';`);
+    expect(code).not.toContain('countModel');
+    expect(code).not.toContain('medianSorted');
+    expect(code).not.toMatch(/simple-statistics/);
+  });
+  it('darkfigure/models bundles and fits in a browser build', async () => {
+    const code = await bundle(`import { countModel } from './src/models/index'; console.log(countModel([{ y: 3 }, { y: 5 }], { response: 'y' }).fitted);`);
+    expect(code).toContain('IRLS step');
+  });
   it('the main entry pulls in none of the example data sets', async () => {
     const code = await bundle(`export * from './src/index';`);
     expect(code).toContain('90+');
