@@ -162,15 +162,15 @@ function pValue(statistic: number, df: number | undefined): number {
  * @example
  * ```ts
  * import { countModel } from 'darkfigure/models';
- * // Wycombe, South Bucks and Chiltern: recorded stalking in 2015 and 2017
+ * // Wycombe, South Bucks and Chiltern: recorded stalking, harassment and malicious communications, 2015 and 2017
  * const rows = [
  *   { district: 'Wycombe', year: '2015', count: 152 }, { district: 'Wycombe', year: '2017', count: 239 },
- *   { district: 'Chiltern', year: '2015', count: 40 }, { district: 'Chiltern', year: '2017', count: 61 },
- *   { district: 'South Bucks', year: '2015', count: 24 }, { district: 'South Bucks', year: '2017', count: 44 },
+ *   { district: 'Chiltern', year: '2015', count: 59 }, { district: 'Chiltern', year: '2017', count: 106 },
+ *   { district: 'South Bucks', year: '2015', count: 70 }, { district: 'South Bucks', year: '2017', count: 108 },
  * ];
  * const fit = countModel(rows, { response: 'count', terms: ['district', 'year'] });
  * const rise = fit.rateRatios.find((r) => r.term === 'year');
- * console.log(rise?.estimate.toFixed(3)); // '1.593' (a 59% rise common to the three districts)
+ * console.log(rise?.estimate.toFixed(3)); // '1.613' (a 61% rise common to the three districts)
  * ```
  */
 export function countModel(rows: readonly Record<string, unknown>[], options: CountModelOptions): CountModel {
