@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Interval } from '../core/interval';
-import { count, level, positive, probability } from '../core/schemas';
+import { count, intervalLevel, positive, probability } from '../core/schemas';
 import { HINT } from '../core/validate';
 import { normalQuantile } from '../special/normalQuantile';
 import { checkSurveyDesign, normaliseSurveyDesign, surveyDesignShape, type SurveyDesignForm } from '../survey/surveyDesign';
@@ -88,7 +88,6 @@ function jeffreysOnBase(p: number, n: number, why: string, notes: string[] = [])
   return betaDistribution(p, p * n + 0.5, (1 - p) * n + 0.5, why, notes);
 }
 
-const intervalLevel = (level as unknown as { unwrap(): z.ZodType<number> }).unwrap();
 
 const successesTrials = z
   .strictObject({ successes: count, trials: positive })

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Interval } from '../core/interval';
-import { count, level } from '../core/schemas';
+import { count, intervalLevel } from '../core/schemas';
 import { HINT } from '../core/validate';
 import { normalQuantile } from '../special/normalQuantile';
 import { forwardIssues } from './forwardIssues';
@@ -40,7 +40,6 @@ export interface QuantityDistribution {
   notes: string[];
 }
 
-const intervalLevel = (level as unknown as { unwrap(): z.ZodType<number> }).unwrap();
 
 function exactQuantity(m: number): QuantityDistribution {
   return { estimate: m, exact: true, shape: 0, scale: 0, variance: 0, description: `exactly ${sixDigits(m)}`, notes: [] };

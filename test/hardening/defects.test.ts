@@ -1,0 +1,72 @@
+/**
+ * Regression tests for the defects a property-based fuzz of every public function found (issue 13,
+ * "Defects to fix" 1 to 8). Each test names its defect.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  expectedVictims,
+  hiddenIncidence,
+  impliedRecording,
+  localEstimates,
+  splitByShares,
+  type LocalEstimatesInput,
+} from '../../src/index';
+import { fewestDraws, tooFewDrawsRule } from '../../src/incidence/fewestDraws';
+import { HINT } from '../../src/core/validate';
+import { errorOf } from '../helpers';
+
+const population = [
+  { sex: 'female', age: '16-59', population: 100_000 },
+  { sex: 'male', age: '16-59', population: 98_000 },
+];
+const prevalence = [
+  { sex: 'female', age: '16-59', estimate: 0.049, base: 11500, designFactor: 1.2 },
+  { sex: 'male', age: '16-59', estimate: 0.024, base: 9800, designFactor: 1.2 },
+];
+const local = (): LocalEstimatesInput => ({
+  areas: [
+    { name: 'Lewisham', population, recorded: 1579 },
+    { name: 'Bromley', population, recorded: 1468 },
+  ],
+  prevalence,
+  reporting: 0.5,
+});
+
+describe('defect 1: a level within 1e-16 of 1 hung the draws-for-level rule', () => {
+  const nearlyOne = 1 - 1e-16;
+
+  it('fewestDraws returns at once past 2^53 draws (n-- no longer changes n there)', () => {
+    expect(fewestDraws(nearlyOne)).toBeGreaterThan(2 ** 53);
+    expect(fewestDraws(1 - 2 ** -52)).toBeGreaterThan(2 ** 52);
+    expect(fewestDraws(0.95)).toBe(39);
+    expect(fewestDraws(0.998)).toBe(999);
+  });
+
+  it('the rule for too few draws says when no accepted number of draws is enough', () => {
+    const [rule, hint] = tooFewDrawsRule(1 - 1e-9).split(HINT);
+    expect(rule).toMatch(/at least [\d,]+ draws for a 99.9999999% percentile interval, more than the 50,000,000 accepted/);
+    expect(hint).toMatch(/lower level/);
+  });
+
+  it.each([
+    ['hiddenIncidence', () => hiddenIncidence({ recorded: 10, reporting: 0.5, recording: 0.5 }, { level: nearlyOne })],
+    ['impliedRecording', () => impliedRecording({ recorded: 10, victims: 1000 }, { level: nearlyOne })],
+    ['splitByShares', () => splitByShares({ estimate: 1000, standardError: 10 }, { a: 0.5, b: 0.5 }, { level: nearlyOne })],
+    ['localEstimates', () => localEstimates(local(), { level: nearlyOne })],
+    [
+      'expectedVictims',
+      () => expectedVictims(prevalence, population, { method: 'monte-carlo', level: nearlyOne }),
+    ],
+  ])('%s: an InputError at level, no hang', (_name, f) => {
+    const e = errorOf(f);
+    expect(e.issues[0]!.path).toEqual(['level']);
+    expect(e.message).toMatch(/a confidence level from 1e-10 to 1 - 1e-10/);
+  });
+
+  it('a level of 1 - 1e-9 is accepted, and Monte Carlo then asks for more draws than allowed', () => {
+    const e = errorOf(() => hiddenIncidence({ recorded: 10, reporting: 0.5, recording: 0.5 }, { level: 1 - 1e-9 }));
+    expect(e.issues[0]!.path).toEqual(['draws']);
+    expect(e.message).toMatch(/more than the 50,000,000 accepted/);
+    expect(hiddenIncidence({ recorded: 10, reporting: 0.5, recording: 0.5 }, { level: 1 - 1e-9, method: 'delta' }).victims.upper).toBeGreaterThan(40);
+  });
+});
