@@ -70,3 +70,17 @@ describe('defect 1: a level within 1e-16 of 1 hung the draws-for-level rule', ()
     expect(hiddenIncidence({ recorded: 10, reporting: 0.5, recording: 0.5 }, { level: 1 - 1e-9, method: 'delta' }).victims.upper).toBeGreaterThan(40);
   });
 });
+
+describe('defect 2: options inside the input were silently ignored', () => {
+  it.each([
+    ['hiddenIncidence', () => hiddenIncidence({ recorded: 100, reporting: 0.5, recording: 0.5, options: { method: 'delta', level: 95 } } as never)],
+    ['impliedRecording', () => impliedRecording({ recorded: 10, victims: 1000, options: { method: 'delta' } } as never)],
+    ['localEstimates', () => localEstimates({ ...local(), options: { level: 0.9 } } as never, { draws: 100 })],
+  ])('%s: an InputError at options, pointing to the second argument', (name, f) => {
+    const e = errorOf(f);
+    expect(e.functionName).toBe(name);
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]!.path).toEqual(['options']);
+    expect(e.issues[0]!.hint).toMatch(/second argument/);
+  });
+});

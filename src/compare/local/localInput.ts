@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { InputError, type InputIssue } from '../../core/InputError';
+import { refuseOptionsField } from '../../core/refuseOptionsField';
 import { ageBand, count, level, options, positive, seed, wholeCount } from '../../core/schemas';
 import { HINT, validate } from '../../core/validate';
 import { plainNumber } from '../change/plainNumber';
@@ -96,6 +97,7 @@ export interface LocalInput {
  * @internal
  */
 export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
+  refuseOptionsField('localEstimates', input);
   const v = validate('localEstimates', schema, { ...(input as object), options: opts });
 
   // Strata, once; then every area's population per stratum, once (all problems collected).
