@@ -84,3 +84,53 @@ describe('defect 2: options inside the input were silently ignored', () => {
     expect(e.issues[0]!.hint).toMatch(/second argument/);
   });
 });
+
+describe('defect 3: standard errors so small that the Gamma or Beta degenerates', () => {
+  it('impliedRecording: a victims standard error of 1e-152 on 1000 is an InputError (it gave [0, 0] for a share of 0.01)', () => {
+    const e = errorOf(() => impliedRecording({ recorded: 10, victims: { estimate: 1000, standardError: 1e-152 } }));
+    expect(e.issues[0]!.path).toEqual(['victims', 'standardError']);
+    expect(e.issues[0]!.expected).toMatch(/a standard error of 0 \(exactly known\) or >= 7\.45842e-152/);
+    expect(e.issues[0]!.hint).toMatch(/plain number/);
+  });
+
+  it('splitByShares: a total standard error of 1e-170 is an InputError (it gave NaN limits)', () => {
+    const e = errorOf(() => splitByShares({ estimate: 1000, standardError: 1e-170 }, { a: 0.5, b: 0.5 }));
+    expect(e.issues[0]!.path).toEqual(['total', 'standardError']);
+  });
+
+  it('an Interval-form quantity: a tiny standard error, or a width that implies one', () => {
+    const e = errorOf(() =>
+      hiddenIncidence({ recorded: 10, reporting: 0.5, recording: 0.5, incidentsPerVictim: { value: 1.5, lower: 1.4, upper: 1.6, level: 0.95, method: 'x', standardError: 1e-160 } }),
+    );
+    expect(e.issues[0]!.path).toEqual(['incidentsPerVictim', 'standardError']);
+    const ipv = { estimate: 1e-300, lower: 1e-300, upper: 1.0000001e-300 };
+    const w = errorOf(() => hiddenIncidence({ recorded: 10, reporting: 0.5, recording: 0.5, incidentsPerVictim: ipv }));
+    expect(w.issues[0]!.path).toEqual(['incidentsPerVictim', 'upper']);
+  });
+
+  it('just above the least standard error still works, with finite limits', () => {
+    const r = impliedRecording({ recorded: 10, victims: { estimate: 1000, standardError: 1e-151 } }, { draws: 200 });
+    expect(Number.isFinite(r.recordedShare.lower) && r.recordedShare.lower > 0).toBe(true);
+    expect(r.recordedShare.upper).toBeGreaterThan(r.recordedShare.lower);
+  });
+
+  it('an Interval-form probability with standard error 1e-200 is an InputError (it became Beta(Infinity, Infinity))', () => {
+    const reporting = { value: 0.5, lower: 0.4, upper: 0.6, level: 0.95, method: 'wilson', standardError: 1e-200 };
+    const e = errorOf(() => hiddenIncidence({ recorded: 10, reporting, recording: 0.5 }));
+    expect(e.issues[0]!.path).toEqual(['reporting', 'standardError']);
+    expect(e.issues[0]!.expected).toMatch(/a standard error >= 3\.72921e-155/);
+    const narrow = { value: 1e-300, lower: 1e-300, upper: 1.0000001e-300, level: 0.95, method: 'wilson' };
+    expect(errorOf(() => hiddenIncidence({ recorded: 10, reporting: narrow, recording: 0.5 })).issues[0]!.path).toEqual(['reporting', 'upper']);
+  });
+
+  it('an effective base near the largest double: the delta method no longer gives NaN (the Beta variance overflowed)', () => {
+    for (const reporting of [
+      { value: 0.5, lower: 0.4, upper: 0.6, level: 0.95, method: 'wilson', standardError: 4e-155 },
+      { estimate: 0.5, effectiveBase: 1.7e308 },
+    ]) {
+      const r = hiddenIncidence({ recorded: 10, reporting, recording: 0.5 }, { method: 'delta' }).victims;
+      expect(Number.isFinite(r.lower) && Number.isFinite(r.upper)).toBe(true);
+      expect(r.lower).toBeLessThan(r.upper);
+    }
+  });
+});
