@@ -59,8 +59,13 @@ export interface ProbabilityDistribution {
   /** Beta shape parameters (0 when exact). */
   alpha: number;
   beta: number;
-  /** Variance used by the delta method: that of the Beta (0 when exact). */
+  /** Variance of the Beta (0 when exact). */
   variance: number;
+  /**
+   * Variance over the estimate squared (0 when exact), used by the delta method; computed from square roots,
+   * so it stays finite where the variance or the squared estimate under- or overflows (an estimate of 1e-300).
+   */
+  relativeVariance: number;
   /** The distribution in words, e.g. `Beta(150.5, 150.5), Jeffreys posterior for 150 of 300`. */
   description: string;
   /** Assumptions made while normalising, in plain words. */
@@ -69,11 +74,12 @@ export interface ProbabilityDistribution {
 
 
 function exactProbability(p: number): ProbabilityDistribution {
-  return { estimate: p, exact: true, alpha: 0, beta: 0, variance: 0, description: `exactly ${sixDigits(p)}`, notes: [] };
+  return { estimate: p, exact: true, alpha: 0, beta: 0, variance: 0, relativeVariance: 0, description: `exactly ${sixDigits(p)}`, notes: [] };
 }
 
 function betaDistribution(estimate: number, alpha: number, beta: number, why: string, notes: string[] = []): ProbabilityDistribution {
   const sum = alpha + beta;
+  const cv = (Math.sqrt(alpha / sum) * Math.sqrt(beta / sum)) / Math.sqrt(sum + 1) / estimate;
   return {
     estimate,
     exact: false,
@@ -81,6 +87,7 @@ function betaDistribution(estimate: number, alpha: number, beta: number, why: st
     beta,
     // As (alpha / sum)(beta / sum) / (sum + 1): alpha x beta and sum^2 overflow for an effective base near the largest double.
     variance: ((alpha / sum) * (beta / sum)) / (sum + 1),
+    relativeVariance: cv * cv,
     description: `Beta(${sixDigits(alpha)}, ${sixDigits(beta)}), ${why}`,
     notes,
   };

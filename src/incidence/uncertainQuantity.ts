@@ -36,15 +36,17 @@ export interface QuantityDistribution {
   exact: boolean;
   shape: number;
   scale: number;
-  /** Variance (0 when exact), for the delta method. */
+  /** Variance (0 when exact); Infinity where SE^2 overflows. */
   variance: number;
+  /** Variance over the estimate squared, 1 / shape (0 when exact), for the delta method: always finite. */
+  relativeVariance: number;
   description: string;
   notes: string[];
 }
 
 
 function exactQuantity(m: number): QuantityDistribution {
-  return { estimate: m, exact: true, shape: 0, scale: 0, variance: 0, description: `exactly ${sixDigits(m)}`, notes: [] };
+  return { estimate: m, exact: true, shape: 0, scale: 0, variance: 0, relativeVariance: 0, description: `exactly ${sixDigits(m)}`, notes: [] };
 }
 
 /** The smallest normal double: a Gamma scale below it has lost precision (and soon underflows to 0). */
@@ -53,20 +55,22 @@ const MIN_NORMAL = 2.2250738585072014e-308;
 /**
  * The Gamma with mean m and standard deviation se > 0 (shape (m / se)^2, scale se (se / m), computed so
  * that neither squares alone), or undefined when it degenerates: a shape beyond the largest double or a
- * scale below the smallest normal one (a standard error below about m x 7.5e-155, say).
+ * scale below the smallest normal one (a standard error below about m x 7.5e-155, say), or, for an absurdly
+ * large standard error, a shape below the smallest normal double or a scale beyond the largest.
  */
 function gammaQuantity(m: number, se: number, notes: string[]): QuantityDistribution | undefined {
   if (se === 0) return exactQuantity(m);
   const ratio = m / se;
   const shape = ratio * ratio;
   const scale = se / ratio;
-  if (!(shape <= Number.MAX_VALUE && scale >= MIN_NORMAL)) return undefined;
+  if (!(shape >= MIN_NORMAL && shape <= Number.MAX_VALUE && scale >= MIN_NORMAL && scale <= Number.MAX_VALUE)) return undefined;
   return {
     estimate: m,
     exact: false,
     shape,
     scale,
     variance: se * se,
+    relativeVariance: 1 / shape,
     description: `Gamma(shape ${sixDigits(shape)}, scale ${sixDigits(scale)}), mean ${sixDigits(m)} and standard deviation ${sixDigits(se)}`,
     notes,
   };
@@ -78,7 +82,9 @@ function gammaQuantity(m: number, se: number, notes: string[]): QuantityDistribu
  */
 function degenerate(ctx: z.core.$RefinementCtx, path: string, input: unknown, m: number, se: number, implied: boolean): never {
   const least = Number.parseFloat((Math.max(m / Math.sqrt(Number.MAX_VALUE), Math.sqrt(MIN_NORMAL) * Math.sqrt(m)) * (1 + 1e-5)).toPrecision(6));
-  const what = implied ? `an interval wide enough for a standard error (upper - lower) / (2 z) >= ${least}` : `a standard error of 0 (exactly known) or >= ${least}`;
+  const most = Number.parseFloat((Math.min(m / Math.sqrt(MIN_NORMAL), Math.sqrt(Number.MAX_VALUE) * Math.sqrt(m)) * (1 - 1e-5)).toPrecision(6));
+  const range = `from ${least} to ${most}`;
+  const what = implied ? `an interval whose standard error (upper - lower) / (2 z) is ${range}` : `a standard error of 0 (exactly known) or ${range}`;
   ctx.issues.push({
     code: 'custom',
     path: [path],

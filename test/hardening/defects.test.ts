@@ -4,10 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  changeOverTime,
+  expectedCount,
   expectedVictims,
   hiddenIncidence,
   impliedRecording,
   localEstimates,
+  perDay,
+  proportionCI,
+  rateRatioCI,
   splitByShares,
   type LocalEstimatesInput,
 } from '../../src/index';
@@ -89,7 +94,7 @@ describe('defect 3: standard errors so small that the Gamma or Beta degenerates'
   it('impliedRecording: a victims standard error of 1e-152 on 1000 is an InputError (it gave [0, 0] for a share of 0.01)', () => {
     const e = errorOf(() => impliedRecording({ recorded: 10, victims: { estimate: 1000, standardError: 1e-152 } }));
     expect(e.issues[0]!.path).toEqual(['victims', 'standardError']);
-    expect(e.issues[0]!.expected).toMatch(/a standard error of 0 \(exactly known\) or >= 7\.45842e-152/);
+    expect(e.issues[0]!.expected).toMatch(/a standard error of 0 \(exactly known\) or from 7\.45842e-152 to /);
     expect(e.issues[0]!.hint).toMatch(/plain number/);
   });
 
@@ -132,5 +137,63 @@ describe('defect 3: standard errors so small that the Gamma or Beta degenerates'
       expect(Number.isFinite(r.lower) && Number.isFinite(r.upper)).toBe(true);
       expect(r.lower).toBeLessThan(r.upper);
     }
+  });
+});
+
+/** Every number in a result, walked recursively (Float64Array draws included). */
+function numbersIn(x: unknown, out: number[] = []): number[] {
+  if (typeof x === 'number') out.push(x);
+  else if (ArrayBuffer.isView(x)) out.push(...Array.from(x as unknown as ArrayLike<number>));
+  else if (x !== null && typeof x === 'object') for (const v of Object.values(x)) numbersIn(v, out);
+  return out;
+}
+const noNaN = (x: unknown) => expect(numbersIn(x).filter(Number.isNaN)).toEqual([]);
+
+describe('defect 4: NaN or silent Infinity at extreme but accepted magnitudes', () => {
+  it('expectedCount: a reference population of 5e-324 (NaN) or two populations of 1e308 (Infinity) are InputErrors', () => {
+    const tiny = errorOf(() => expectedCount([{ age: '0-4', population: 0 }], [{ age: '0-4', count: 1, population: 5e-324 }]));
+    expect(tiny.issues[0]!.path).toEqual(['referenceRates', 0, 'population']);
+    const rate = errorOf(() => expectedCount([{ age: '0-4', population: 1 }], [{ age: '0-4', rate: 1e308 }], { per: 1e-10 }));
+    expect(rate.issues[0]!.path).toEqual(['referenceRates', 0, 'rate']);
+    const big = [
+      { age: '0-4', population: 1e308 },
+      { age: '5-9', population: 1e308 },
+    ];
+    const e = errorOf(() => expectedCount(big, [{ age: '0-4', count: 1, population: 1 }, { age: '5-9', count: 1, population: 1 }]));
+    expect(e.issues[0]!.path).toEqual(['population']);
+    expect(e.message).toMatch(/is a finite number/);
+    expect(expectedCount([{ age: '0-4', population: 5e-324 }], [{ age: '0-4', count: 1, population: 2 }])).toBe(0);
+  });
+
+  it('hiddenIncidence delta: a recording probability of 1e-300 (victims about 2e302) gives finite limits', () => {
+    for (const recording of [1e-300, { successes: 1, trials: 1e300 }]) {
+      const r = hiddenIncidence({ recorded: 100, reporting: 0.5, recording }, { method: 'delta' });
+      noNaN(r);
+      expect(r.victims.lower).toBeGreaterThan(1e301);
+      expect(r.victims.upper).toBeLessThan(1e304);
+    }
+  });
+
+  it('impliedRecording delta: victims of 1e300 (their variance overflows) give finite limits', () => {
+    const r = impliedRecording({ recorded: 100, victims: { estimate: 1e300, standardError: 1e299 } }, { method: 'delta' });
+    noNaN(r);
+    expect(r.unrecorded.lower).toBeCloseTo(8.22e299, -296);
+    expect(r.unrecorded.upper).toBeLessThan(1.3e300);
+    expect(r.unrecorded.standardError).toBeCloseTo(1e299, -295);
+  });
+
+  it('proportionCI(5e-324, 2) at the smallest accepted level: no NaN; a level of 5e-324 is refused', () => {
+    for (const method of ['wilson', 'clopper-pearson', 'jeffreys', 'agresti-coull', 'wald', 'logit'] as const) {
+      const r = proportionCI(5e-324, 2, { level: 1e-10, method });
+      noNaN(r);
+      expect(r.lower).toBeLessThanOrEqual(r.upper);
+    }
+    expect(errorOf(() => proportionCI(5e-324, 2, { level: 5e-324 })).issues[0]!.path).toEqual(['level']);
+  });
+
+  it('changeOverTime: a ratio whose percent change would be Infinity is an InputError', () => {
+    const e = errorOf(() => changeOverTime({ count: 25, days: 1.7976931348623157e308 }, { count: 1e9, days: 61809733 }));
+    expect(e.issues[0]!.path).toEqual(['after', 'days']);
+    expect(e.message).toMatch(/as a percent change/);
   });
 });
