@@ -197,3 +197,49 @@ describe('defect 4: NaN or silent Infinity at extreme but accepted magnitudes', 
     expect(e.message).toMatch(/as a percent change/);
   });
 });
+
+/** Every Interval in a result whose limit is infinite has a note saying so. */
+function infiniteLimitsNoted(x: unknown, path = ''): string[] {
+  const missing: string[] = [];
+  if (x !== null && typeof x === 'object' && !ArrayBuffer.isView(x)) {
+    const o = x as Record<string, unknown>;
+    if (typeof o.lower === 'number' && typeof o.upper === 'number' && typeof o.method === 'string') {
+      const infinite = [o.value, o.lower, o.upper].some((v) => typeof v === 'number' && !Number.isFinite(v));
+      const notes = (o.notes as string[] | undefined) ?? [];
+      if (infinite && !notes.some((n) => /Infinity|unbounded/.test(n))) missing.push(path || '(result)');
+    }
+    for (const [k, v] of Object.entries(o)) missing.push(...infiniteLimitsNoted(v, `${path}.${k}`));
+  }
+  return missing;
+}
+
+describe('defect 5: an infinite limit without the note the conventions promise', () => {
+  it('perDay(0.001, { days: 365 }): one every Infinity days, now with a note', () => {
+    const r = perDay(0.001, { days: 365 });
+    expect(r.oneEvery.upper).toBe(Infinity);
+    expect(r.oneEvery.notes?.join(' ')).toMatch(/unbounded \(Infinity\)/);
+    expect(infiniteLimitsNoted(r)).toEqual([]);
+  });
+
+  it('rateRatioCI normal with a count of 1e-5: the infinite upper limit has a note', () => {
+    const r = rateRatioCI({ count: 1e-5, population: 1 }, { count: 100, population: 1 }, { level: 0.999, method: 'normal' });
+    expect(r.upper).toBe(Infinity);
+    expect(r.notes?.join(' ')).toMatch(/too large to represent \(Infinity\): very few events/);
+    expect(rateRatioCI({ count: 20, population: 1 }, { count: 100, population: 1 }, { method: 'normal' }).notes).toBeUndefined();
+  });
+
+  it('localEstimates with a prevalence on an effective base of about 1: every infinite limit has a note', () => {
+    const input: LocalEstimatesInput = {
+      areas: [
+        { name: 'A', population: [{ sex: 'female', age: '16-59', population: 100_000 }], recorded: 100 },
+        { name: 'B', population: [{ sex: 'female', age: '16-59', population: 100_000 }], recorded: 0 },
+      ],
+      prevalence: [{ sex: 'female', age: '16-59', estimate: 0.05, effectiveBase: 1.0000001 }],
+      reporting: 0.5,
+    };
+    const r = localEstimates(input, { draws: 200 });
+    expect(r.areas[0]!.expectedRecorded.upper).toBe(Infinity);
+    expect(infiniteLimitsNoted(r)).toEqual([]);
+    noNaN(r);
+  });
+});
