@@ -243,3 +243,28 @@ describe('defect 5: an infinite limit without the note the conventions promise',
     noNaN(r);
   });
 });
+
+describe('defect 6: splitByShares trusted hand-made draws', () => {
+  const made = () => hiddenIncidence({ recorded: 100, reporting: 0.5, recording: { successes: 40, trials: 100 } }, { draws: 200, keepDraws: true });
+
+  it('a NaN-filled or negative draw is an InputError naming the draw (they gave NaN limits)', () => {
+    const nan = made();
+    nan.draws!.victims.fill(Number.NaN);
+    const e = errorOf(() => splitByShares(nan, { a: 0.5, b: 0.5 }));
+    expect(e.issues[0]!.path).toEqual(['total', 'draws', 'victims', 0]);
+    const negative = made();
+    negative.draws!.victims[17] = -1;
+    expect(errorOf(() => splitByShares(negative, { a: 0.5, b: 0.5 })).issues[0]!.path).toEqual(['total', 'draws', 'victims', 17]);
+    const hand = { victims: { value: Number.NaN, lower: 1, upper: 2, level: 0.95, method: 'x' }, draws: { victims: new Float64Array(200).fill(5) } };
+    expect(errorOf(() => splitByShares(hand as never, { a: 0.5, b: 0.5 })).issues[0]!.path).toEqual(['total', 'victims', 'value']);
+  });
+
+  it('the draws a result made are split as before; infinite draws stay allowed', () => {
+    const r = made();
+    const split = splitByShares(r, { a: 0.5, b: 0.5 });
+    noNaN(split);
+    r.draws!.victims[3] = Infinity;
+    const withInfinity = splitByShares(r, { a: 0.5, b: 0.5 });
+    noNaN(withInfinity);
+  });
+});
