@@ -7,9 +7,12 @@ import {
   changeOverTime,
   expectedCount,
   expectedVictims,
+  funnelLimits,
+  funnelPlot,
   hiddenIncidence,
   impliedRecording,
   localEstimates,
+  multinomialCI,
   perDay,
   proportionCI,
   rateRatioCI,
@@ -266,5 +269,37 @@ describe('defect 6: splitByShares trusted hand-made draws', () => {
     r.draws!.victims[3] = Infinity;
     const withInfinity = splitByShares(r, { a: 0.5, b: 0.5 });
     noNaN(withInfinity);
+  });
+});
+
+describe('defect 7: limits out of order at absurd levels; Jeffreys excluding x / n without a note', () => {
+  it('levels below 1e-10 are refused with a clear message (limits came out an ulp out of order)', () => {
+    const m = errorOf(() => multinomialCI({ a: 96, c: 4, other: 41 }, { level: 5e-324, method: 'quesenberry-hurst' }));
+    expect(m.issues[0]!.path).toEqual(['level']);
+    expect(m.issues[0]!.hint).toMatch(/collapse onto the estimate/);
+    expect(errorOf(() => funnelLimits({ type: 'ratio', target: 1, levels: [0.95, 1e-300] })).issues[0]!.path).toEqual(['levels', 1]);
+    const rows = [
+      { area: 'a', count: 3, expected: 5 },
+      { area: 'b', count: 9, expected: 4 },
+    ];
+    expect(errorOf(() => funnelPlot(rows, { levels: [1e-12] })).issues[0]!.path).toEqual(['levels', 0]);
+    expect(errorOf(() => proportionCI(1, 3, { level: 1e-11, method: 'jeffreys' })).issues[0]!.path).toEqual(['level']);
+  });
+
+  it('at the smallest accepted level the limits are ordered', () => {
+    for (const method of ['quesenberry-hurst', 'goodman', 'sison-glaz', 'wilson'] as const) {
+      const r = multinomialCI({ a: 96, c: 4, other: 41 }, { level: 1e-10, method });
+      for (const k of ['a', 'c', 'other'] as const) expect(r[k]!.lower).toBeLessThanOrEqual(r[k]!.upper);
+    }
+    for (const row of funnelLimits({ type: 'proportion', target: 0.3, levels: [1e-10] })) expect(row.lower).toBeLessThanOrEqual(row.upper);
+    const plot = funnelPlot([{ area: 'a', count: 3, expected: 5 }, { area: 'b', count: 9, expected: 4 }], { levels: [1e-10, 0.5] });
+    for (const row of plot.limits) expect(row.lower).toBeLessThanOrEqual(row.upper);
+  });
+
+  it('Jeffreys: a note when x / n lies outside the interval (proportionCI(1, 3, { level: 0.05 }))', () => {
+    const r = proportionCI(1, 3, { level: 0.05, method: 'jeffreys' });
+    expect(r.value).toBeLessThan(r.lower);
+    expect(r.notes?.join(' ')).toMatch(/x \/ n \(0\.333333\) lies below the lower limit/);
+    expect(proportionCI(1, 3, { method: 'jeffreys' }).notes).toBeUndefined();
   });
 });
