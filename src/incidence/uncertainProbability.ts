@@ -297,6 +297,11 @@ const FORMS =
  * @internal
  */
 export const uncertainProbability = z.unknown().transform((value, ctx): ProbabilityDistribution => {
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+    const input: unknown = Object.getOwnPropertyDescriptor(value, '__proto__')?.value;
+    ctx.issues.push({ code: 'custom', path: ['__proto__'], input, message: "no field '__proto__' (reserved in JavaScript)" });
+    return z.NEVER;
+  }
   let schema: z.ZodType<ProbabilityDistribution> | undefined;
   if (typeof value === 'number' || typeof value === 'string') schema = probability.transform(exactProbability);
   else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

@@ -150,6 +150,11 @@ export function uncertainQuantity(rule: string) {
     });
   const forms = `${rule}: a number, { estimate, standardError }, { estimate, lower, upper, level? } or an Interval`;
   return z.unknown().transform((value, ctx): QuantityDistribution => {
+    if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+      const input: unknown = Object.getOwnPropertyDescriptor(value, '__proto__')?.value;
+      ctx.issues.push({ code: 'custom', path: ['__proto__'], input, message: "no field '__proto__' (reserved in JavaScript)" });
+      return z.NEVER;
+    }
     let schema: z.ZodType<QuantityDistribution> | undefined;
     if (typeof value === 'number' || typeof value === 'string') schema = plain;
     else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

@@ -17,6 +17,7 @@ import {
   proportionCI,
   rateRatioCI,
   splitByShares,
+  surveyProportion,
   type LocalEstimatesInput,
 } from '../../src/index';
 import { fewestDraws, tooFewDrawsRule } from '../../src/incidence/fewestDraws';
@@ -301,5 +302,29 @@ describe('defect 7: limits out of order at absurd levels; Jeffreys excluding x /
     expect(r.value).toBeLessThan(r.lower);
     expect(r.notes?.join(' ')).toMatch(/x \/ n \(0\.333333\) lies below the lower limit/);
     expect(proportionCI(1, 3, { method: 'jeffreys' }).notes).toBeUndefined();
+  });
+});
+
+describe("defect 8: an own '__proto__' key (from JSON.parse) was silently dropped from survey designs", () => {
+  const design = () => JSON.parse('{"__proto__": 1, "estimate": 0.1, "base": 100}') as { estimate: number; base: number };
+
+  it('surveyProportion refuses it, naming the field', () => {
+    const e = errorOf(() => surveyProportion(design()));
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]!.path).toEqual(['__proto__']);
+    expect(e.issues[0]!.received).toBe(1);
+  });
+
+  it('so do the other survey forms: an uncertain probability or quantity, and prevalence rows', () => {
+    expect(errorOf(() => hiddenIncidence({ recorded: 10, reporting: design(), recording: 0.5 })).issues[0]!.path).toEqual(['reporting', '__proto__']);
+    const ipv = JSON.parse('{"__proto__": 1, "estimate": 1.2, "standardError": 0.1}') as { estimate: number; standardError: number };
+    expect(errorOf(() => hiddenIncidence({ recorded: 10, reporting: 0.5, recording: 0.5, incidentsPerVictim: ipv })).issues[0]!.path).toEqual([
+      'incidentsPerVictim',
+      '__proto__',
+    ]);
+    const row = { ...design(), sex: 'female', age: '16-59' };
+    Object.defineProperty(row, '__proto__', { value: 1, enumerable: true, configurable: true, writable: true });
+    expect(errorOf(() => expectedVictims([row], population)).issues[0]!.path).toEqual(['prevalence', 0, '__proto__']);
+    expect(errorOf(() => localEstimates({ ...local(), prevalence: [row] }, { draws: 100 })).issues[0]!.path).toEqual(['prevalence', 0, '__proto__']);
   });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { withoutReservedKey } from '../../core/withoutReservedKey';
 import { InputError, type InputIssue } from '../../core/InputError';
 import { refuseOptionsField } from '../../core/refuseOptionsField';
 import { ageBand, count, level, options, positive, seed, wholeCount } from '../../core/schemas';
@@ -14,7 +15,10 @@ import { areaStrata, overlappingStrata, type Stratum } from './areaStrata';
 import type { StratumPrevalence } from './localMonteCarlo';
 
 const sex = z.string({ error: "a sex such as 'female' or 'male'" }).refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" });
-const prevalenceRow = z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age']));
+const prevalenceRow = withoutReservedKey(
+  z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
+  "no field '__proto__' (not a design field; reserved in JavaScript)",
+);
 const populationRow = z.object({ sex, age: ageBand, population: count });
 const areaName = z
   .string({ error: 'an area name (a non-empty string)' })
