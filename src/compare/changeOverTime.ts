@@ -124,11 +124,12 @@ export function changeOverTime(before: PeriodCount, after: PeriodCount, options?
   // a rate under- or overflowed on the way (0 / 0, Infinity / Infinity, or one of them): the ratio on the log scale
   if (a.count > 0 && b.count > 0 && !(value > 0 && value < Infinity)) value = exp(log(a.count) - log(a.days) - log(b.count) + log(b.days));
   const [lower, upper] = conditionalRatioLimits(a.count, a.days, b.count, b.days, lvl);
-  if (a.count > 0 && b.count > 0 && !(value > 0 && value < Infinity && lower < Infinity)) {
+  // The percent change 100 (ratio - 1) must be a number too: a ratio above about 1.8e306 would make it Infinity.
+  if (a.count > 0 && b.count > 0 && !(value > 0 && (value - 1) * 100 < Infinity && (lower - 1) * 100 < Infinity)) {
     fail(
       'changeOverTime',
       ['after', 'days'],
-      'periods whose rates per day have a ratio representable as a number (between about 1e-308 and 1e308)',
+      'periods whose rates per day have a ratio representable as a number, and as a percent change (between about 1e-308 and 1e306)',
       a.days,
       `here the ratio of the rates per day is about 10^${Math.round((log(a.count) - log(a.days) - log(b.count) + log(b.days)) / log(10))}`,
     );
@@ -143,7 +144,9 @@ export function changeOverTime(before: PeriodCount, after: PeriodCount, options?
   if (b.count > 0 && upper === Infinity) notes.push(`the upper limit is too large to represent (Infinity)${b.count < 10 ? ': very few events before' : ''}`);
 
   const ratio = interval(value, lower, upper, lvl, 'exact', { notes });
-  const percentChange = interval((value - 1) * 100, (lower - 1) * 100, (upper - 1) * 100, lvl, 'exact', { notes: [...notes] });
+  const percentNotes = [...notes];
+  if (upper < Infinity && (upper - 1) * 100 === Infinity) percentNotes.push('the upper limit of the percent change is too large to represent (Infinity)');
+  const percentChange = interval((value - 1) * 100, (lower - 1) * 100, (upper - 1) * 100, lvl, 'exact', { notes: percentNotes });
   return {
     ratio,
     percentChange,

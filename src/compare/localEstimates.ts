@@ -311,7 +311,10 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
 
   const make = (value: number, lo: number, hi: number, sd: number, notes: string[] = []): Interval => {
     const outside = outsideIntervalNote(value, lo, hi);
-    const all = outside === undefined ? notes : [...notes, outside];
+    const all = outside === undefined ? [...notes] : [...notes, outside];
+    if (hi === Infinity) {
+      all.push('some draws were infinite (a draw of 0 for a quantity divided by, such as a recorded share or a prevalence on an effective base near 1): the upper limit is unbounded');
+    }
     return interval(value, lo, hi, o.level, 'monte-carlo', { ...(Number.isFinite(sd) ? { standardError: sd } : {}), notes: all });
   };
   // Flags: one funnel plot of every area's count against its expected count over the same period.

@@ -44,7 +44,8 @@ const schema = z.object({
  * Method: the count is Poisson; its exact limits (Garwood 1936, the gamma / chi-square form, as R's
  * `poisson.test(count, days)`) divided by the days give the rate per day; "one every N days" is
  * days / count, with limits days / upper and days / lower (the same interval, inverted). With no events
- * the rate is 0 and "one every" is Infinity (unbounded), with a note. Counts may be non-integer.
+ * the rate is 0 and "one every" is Infinity (unbounded), with a note; so is its upper limit, with a note, when
+ * the rate's lower limit is 0 (a count well below 1). Counts may be non-integer.
  *
  * @param count - events in the period, >= 0
  * @param period - `{ from, to }` (ISO dates, both days included) or `{ days }`
@@ -72,7 +73,12 @@ export function perDay(count: number, period: Period, options?: PerDayOptions): 
   const notes = x === 0 ? ['no events: the rate is 0 and the time between events is unbounded (Infinity)'] : [];
   if (upper / days === Infinity) notes.push('the upper limit is too large to represent (Infinity)');
   const rate = interval(x / days, lower / days, upper / days, lvl, 'exact', { standardError: Math.sqrt(x) / days, notes });
-  const every = interval(days / x, days / upper, days / lower, lvl, 'exact', { notes: [...notes] });
+  const everyNotes = [...notes];
+  if (x > 0 && days / x === Infinity) everyNotes.push('so few events over so long a period that days / count is too large to represent (Infinity)');
+  else if (x > 0 && days / lower === Infinity) {
+    everyNotes.push('the lower limit of the rate is 0 or too small to represent: the upper limit of the time between events is unbounded (Infinity)');
+  }
+  const every = interval(days / x, days / upper, days / lower, lvl, 'exact', { notes: everyNotes });
   return { perDay: rate, oneEvery: every, count: x, days, description: describeFrequency(rate, every, days) };
 }
 

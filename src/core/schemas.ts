@@ -47,23 +47,46 @@ function roundForHint(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
 }
 
-/** A confidence level in (0, 1), default 0.95; 95 gets "did you mean 0.95?". */
-export const level = numberRule('a confidence level in (0, 1), such as 0.95')
-  .check((ctx) => {
-    const x = ctx.value;
-    if (x > 0 && x < 1) return;
-    ctx.issues.push({
-      code: 'custom',
-      input: x,
-      message:
-        x > 1 && x < 100
-          ? `a confidence level in (0, 1)${HINT}did you mean ${roundForHint(x / 100)}?`
-          : x === 1
-            ? `a confidence level in (0, 1)${HINT}a level of 1 (100%) would need limits covering every possible value; use 0.999 or 0.998, say`
-            : 'a confidence level in (0, 1), such as 0.95',
-    });
-  })
-  .default(0.95);
+/** Smallest confidence level accepted for a result: below it the limits collapse onto the estimate. */
+export const LEAST_LEVEL = 1e-10;
+/** Largest confidence level accepted for a result, 1 - 1e-10: above it tail areas leave double precision. */
+export const MOST_LEVEL = 1 - 1e-10;
+
+/** The issue message for a level outside (0, 1), or (with `strict`) outside [1e-10, 1 - 1e-10]; undefined when fine. */
+function levelMessage(x: number, strict: boolean): string | undefined {
+  if (x > 0 && x < 1) {
+    if (!strict || (x >= LEAST_LEVEL && x <= MOST_LEVEL)) return undefined;
+    return x < LEAST_LEVEL
+      ? `a confidence level from 1e-10 to 1 - 1e-10${HINT}below 1e-10 the limits collapse onto the estimate and rounding can put them out of order; use a level such as 0.5 or 0.95`
+      : `a confidence level from 1e-10 to 1 - 1e-10${HINT}closer to 1 the tail area 1 - level keeps too few digits for the limits, and a Monte Carlo interval would need over ten billion draws; use 0.999 or 0.998, say`;
+  }
+  if (x > 1 && x < 100) return `a confidence level in (0, 1)${HINT}did you mean ${roundForHint(x / 100)}?`;
+  if (x === 1) {
+    return `a confidence level in (0, 1)${HINT}a level of 1 (100%) would need limits covering every possible value; use 0.999 or 0.998, say`;
+  }
+  return 'a confidence level in (0, 1), such as 0.95';
+}
+
+function levelRule(strict: boolean) {
+  return numberRule('a confidence level in (0, 1), such as 0.95').check((ctx) => {
+    const message = levelMessage(ctx.value, strict);
+    if (message !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message });
+  });
+}
+
+/**
+ * The `level` of an interval given as input (a published interval's own level): any level in (0, 1),
+ * no default. 95 gets "did you mean 0.95?".
+ */
+export const intervalLevel = levelRule(false);
+
+/**
+ * The confidence level of a result, default 0.95: a level from 1e-10 to 1 - 1e-10 (95 gets "did you
+ * mean 0.95?"). Below 1e-10 the limits collapse onto the estimate and rounding can put them an ulp out
+ * of order; within 1e-10 of 1 the tail area 1 - level keeps too few digits for the limits (and a Monte
+ * Carlo percentile interval would need more than ten billion draws). Such a level is an InputError.
+ */
+export const level = levelRule(true).default(0.95);
 
 /** The rate multiplier `per`, a finite number > 0, default 100000. */
 export const per = positive.default(100000);

@@ -41,9 +41,9 @@ export function deltaHiddenIncidence(model: HiddenIncidenceModel, level: number)
   const b = recording.estimate;
   const k = incidentsPerVictim.estimate;
   const q = point.recordedShare;
-  const cA = reporting.variance / (a * a);
-  const cB = recording.variance / (b * b);
-  const cK = incidentsPerVictim.variance / (k * k);
+  const cA = reporting.relativeVariance;
+  const cB = recording.relativeVariance;
+  const cK = incidentsPerVictim.relativeVariance;
   const rv = model.count.count / k;
 
   const limits = {} as Record<Output, [number, number]>;

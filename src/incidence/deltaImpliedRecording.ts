@@ -26,9 +26,9 @@ export function deltaImpliedRecording(model: ImpliedRecordingModel, level: numbe
   const { victims, reporting, incidentsPerVictim, point, noise } = model;
   const V = victims.estimate;
   const k = incidentsPerVictim.estimate;
-  const cV = victims.variance / (V * V);
-  const cK = incidentsPerVictim.variance / (k * k);
-  const cA = reporting ? reporting.variance / (reporting.estimate * reporting.estimate) : 0;
+  const cV = victims.relativeVariance;
+  const cK = incidentsPerVictim.relativeVariance;
+  const cA = reporting ? reporting.relativeVariance : 0;
   const rv = model.count.count / k;
   const p = point.recordedShare;
   const summary: ImpliedSummary = { limits: {}, sd: {}, notes: {} };
@@ -56,13 +56,15 @@ export function deltaImpliedRecording(model: ImpliedRecordingModel, level: numbe
       summary.sd.recording = r.sd;
       if (r.unbounded) unboundedNote('recording', UNBOUNDED_VARIANCE_NOTE);
     }
-    const X = V * p;
-    // X^2 cN written as X (X / rv) (1 - p) or X (X / rv): where 1 / rv overflows, X^2 underflows to 0.
-    const countTerm = noise === NOISE_NONE || rv === 0 ? 0 : X * (X / rv) * (noise === NOISE_BINOMIAL ? 1 - p : 1);
-    const sdU = Math.sqrt(victims.variance + countTerm + X * X * cK);
+    // var U / V^2 = cV + p^2 (cN + cK) with X = V p; p^2 cN written as p (p / rv) (1 - p) or p (p / rv) (where
+    // 1 / rv overflows, p^2 underflows to 0), and everything relative to V so that victims near the largest
+    // double (whose variance overflows) still give a finite standard deviation.
+    const countTerm = noise === NOISE_NONE || rv === 0 ? 0 : p * (p / rv) * (noise === NOISE_BINOMIAL ? 1 - p : 1);
+    const relSdU = Math.sqrt(cV + countTerm + p * p * cK);
+    const sdU = V * relSdU;
     const U = point.unrecorded;
     if (U > 0) {
-      const r = logScaleLimits(U, sdU / U, z);
+      const r = logScaleLimits(U, relSdU * (V / U), z);
       summary.limits.unrecorded = r.limits;
       if (r.unbounded) unboundedNote('unrecorded', UNBOUNDED_VARIANCE_NOTE);
     } else summary.limits.unrecorded = [0, sdU > 0 ? z * sdU : 0];
@@ -74,7 +76,7 @@ export function deltaImpliedRecording(model: ImpliedRecordingModel, level: numbe
     if (reporting) summary.limits.recording = [0, (upperShare / reporting.estimate) * exp(z * Math.sqrt(cA))];
     const se = Math.sqrt(cV);
     summary.limits.unrecorded = [V * exp(-z * se), V * exp(z * se)];
-    summary.sd.unrecorded = Math.sqrt(victims.variance);
+    summary.sd.unrecorded = V * Math.sqrt(cV);
     const note = 'no recorded events: the log-scale delta method is undefined; upper limits from the exact Poisson limit for 0 events (Garwood 1936)';
     summary.notes = { recordedShare: [note], ...(reporting ? { recording: [note] } : {}) };
   }

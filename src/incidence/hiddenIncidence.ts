@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fail } from '../core/InputError';
+import { refuseOptionsField } from '../core/refuseOptionsField';
 import { interval, type Interval } from '../core/interval';
 import { validate } from '../core/validate';
 import { deltaHiddenIncidence } from './deltaHiddenIncidence';
@@ -123,6 +124,7 @@ export function hiddenIncidence(input: HiddenIncidenceInput, options?: HiddenInc
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     fail('hiddenIncidence', [], 'an object { recorded, reporting, recording, incidentsPerVictim? }', input);
   }
+  refuseOptionsField('hiddenIncidence', input);
   const v = validate('hiddenIncidence', schema, { ...input, options });
   const o = v.options;
   const ipv = v.incidentsPerVictim ?? ONE;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fail } from '../core/InputError';
+import { refuseOptionsField } from '../core/refuseOptionsField';
 import { interval, type Interval } from '../core/interval';
 import { validate } from '../core/validate';
 import { deltaImpliedRecording } from './deltaImpliedRecording';
@@ -99,6 +100,7 @@ export function impliedRecording(input: ImpliedRecordingInput, options?: Implied
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     fail('impliedRecording', [], 'an object { recorded, victims, reporting?, incidentsPerVictim? }', input);
   }
+  refuseOptionsField('impliedRecording', input);
   const v = validate('impliedRecording', schema, { ...input, options });
   const o = v.options;
   const ipv = v.incidentsPerVictim ?? ONE;

@@ -113,6 +113,12 @@ function gammaless(raw: unknown, path: string[], ctx: z.core.$RefinementCtx): 'z
   return 'refused';
 }
 
+/** Index of the first draw that is not a number >= 0 (NaN or negative; Infinity is allowed), or undefined. */
+function firstBadDraw(d: Float64Array): number | undefined {
+  for (let i = 0; i < d.length; i++) if (!(d[i]! >= 0)) return i;
+  return undefined;
+}
+
 function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$RefinementCtx): ParsedTotal | undefined {
   if (typeof raw === 'number') {
     const r = count.safeParse(raw, { reportInput: true });
@@ -141,6 +147,21 @@ function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$Ref
     const d = draws?.[key];
     const itv = result[key] as { value?: unknown } | undefined;
     if (d instanceof Float64Array && d.length >= 100) {
+      // The draws may be hand-made or edited: check each once, here at the edge (never in the split loop).
+      const bad = firstBadDraw(d);
+      if (bad !== undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['total', 'draws', key, bad],
+          input: d[bad],
+          message: `draws that are numbers >= 0 (Infinity allowed)${HINT}draw ${bad} of ${d.length} is not; pass the draws a result computed with keepDraws: true holds, unedited`,
+        });
+        return undefined;
+      }
+      if (itv !== undefined && 'value' in itv && !(typeof itv.value === 'number' && itv.value >= 0)) {
+        ctx.issues.push({ code: 'custom', path: ['total', key, 'value'], input: itv.value, message: 'a number >= 0 (the point estimate beside the draws)' });
+        return undefined;
+      }
       let value: number;
       if (itv !== undefined && typeof itv.value === 'number') value = itv.value;
       else {
@@ -191,7 +212,8 @@ function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$Ref
  * The total may be a number (exact), an `Interval` (approximated by a Gamma matched to its estimate and
  * standard error, see {@link UncertainQuantity}) or a `hiddenIncidence` / `impliedRecording` result:
  * computed with `keepDraws: true` its own draws are used draw by draw (exact propagation, infinite draws
- * included; their number sets the number of draws). A total whose interval is exactly 0 splits into exact
+ * included; their number sets the number of draws; a draw that is NaN or negative is an `InputError`, since
+ * the draws may have been made or edited by hand). A total whose interval is exactly 0 splits into exact
  * zeros; one no Gamma can stand for (a value of 0 with a positive upper limit, or an infinite limit) is an
  * `InputError` unless it comes with its draws. Fewer draws than a percentile interval at `level` needs
  * (39 at 0.95, 1,999 at 0.999) are an `InputError` on `draws`, or on `level` when they are the total's own.

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import type { Interval } from '../core/interval';
-import { count, level, positive, probability } from '../core/schemas';
+import { count, intervalLevel, positive, probability } from '../core/schemas';
 import { HINT } from '../core/validate';
 import { normalQuantile } from '../special/normalQuantile';
-import { checkSurveyDesign, normaliseSurveyDesign, surveyDesignShape, type SurveyDesignForm } from '../survey/surveyDesign';
+import { checkSurveyDesign, effectiveBaseOf, normaliseSurveyDesign, surveyDesignShape, type SurveyDesignForm } from '../survey/surveyDesign';
 import { forwardIssues } from './forwardIssues';
 import { sixDigits } from '../core/sixDigits';
 
@@ -36,6 +36,8 @@ import { sixDigits } from '../core/sixDigits';
  * sqrt(p(1 - p)) or more, given or implied by an interval's width (every Beta with mean p has a smaller
  * one; a too-wide interval is reported at the limit on its wider side, with the bound that limit must keep),
  * a standard error or interval at an estimate of exactly 0 or 1 (it cannot tell the sample size there).
+ * A standard error so small (given, or implied by an interval's width) that the effective base
+ * p(1 - p) / SE^2 overflows the doubles is refused too (the Beta would be Beta(Infinity, Infinity)).
  */
 export type UncertainProbability =
   | number
@@ -57,8 +59,13 @@ export interface ProbabilityDistribution {
   /** Beta shape parameters (0 when exact). */
   alpha: number;
   beta: number;
-  /** Variance used by the delta method: that of the Beta (0 when exact). */
+  /** Variance of the Beta (0 when exact). */
   variance: number;
+  /**
+   * Variance over the estimate squared (0 when exact), used by the delta method; computed from square roots,
+   * so it stays finite where the variance or the squared estimate under- or overflows (an estimate of 1e-300).
+   */
+  relativeVariance: number;
   /** The distribution in words, e.g. `Beta(150.5, 150.5), Jeffreys posterior for 150 of 300`. */
   description: string;
   /** Assumptions made while normalising, in plain words. */
@@ -67,17 +74,20 @@ export interface ProbabilityDistribution {
 
 
 function exactProbability(p: number): ProbabilityDistribution {
-  return { estimate: p, exact: true, alpha: 0, beta: 0, variance: 0, description: `exactly ${sixDigits(p)}`, notes: [] };
+  return { estimate: p, exact: true, alpha: 0, beta: 0, variance: 0, relativeVariance: 0, description: `exactly ${sixDigits(p)}`, notes: [] };
 }
 
 function betaDistribution(estimate: number, alpha: number, beta: number, why: string, notes: string[] = []): ProbabilityDistribution {
   const sum = alpha + beta;
+  const cv = (Math.sqrt(alpha / sum) * Math.sqrt(beta / sum)) / Math.sqrt(sum + 1) / estimate;
   return {
     estimate,
     exact: false,
     alpha,
     beta,
-    variance: (alpha * beta) / (sum * sum * (sum + 1)),
+    // As (alpha / sum)(beta / sum) / (sum + 1): alpha x beta and sum^2 overflow for an effective base near the largest double.
+    variance: ((alpha / sum) * (beta / sum)) / (sum + 1),
+    relativeVariance: cv * cv,
     description: `Beta(${sixDigits(alpha)}, ${sixDigits(beta)}), ${why}`,
     notes,
   };
@@ -88,7 +98,6 @@ function jeffreysOnBase(p: number, n: number, why: string, notes: string[] = [])
   return betaDistribution(p, p * n + 0.5, (1 - p) * n + 0.5, why, notes);
 }
 
-const intervalLevel = (level as unknown as { unwrap(): z.ZodType<number> }).unwrap();
 
 const successesTrials = z
   .strictObject({ successes: count, trials: positive })
@@ -169,6 +178,23 @@ function tooWide(
   return z.NEVER;
 }
 
+/**
+ * The issue for an Interval whose standard error (given, or implied by its width) is so small that the
+ * effective base p(1 - p) / SE^2 overflows the doubles (the Beta would be Beta(Infinity, Infinity)), at
+ * `path`, with the least standard error accepted (rounded up), as the survey forms word it.
+ */
+function tooPrecise(ctx: z.core.$RefinementCtx, path: string, input: unknown, p: number, se: number): never {
+  const least = Number.parseFloat(((Math.sqrt(p) * Math.sqrt(1 - p)) / Math.sqrt(Number.MAX_VALUE) * (1 + 1e-5)).toPrecision(6));
+  const what = path === 'standardError' ? `a standard error >= ${least}` : `an interval wide enough for a standard error (upper - lower) / (2 z) >= ${least}`;
+  ctx.issues.push({
+    code: 'custom',
+    path: [path],
+    input,
+    message: `${what} (the effective base p(1 - p) / SE^2 overflows to Infinity with SE ${sixDigits(se)})${HINT}no survey is that precise; pass the value as a plain number to treat it as exact`,
+  });
+  return z.NEVER;
+}
+
 const intervalLike = z
   .looseObject({
     value: probability,
@@ -217,14 +243,18 @@ const intervalLike = z
         });
         return z.NEVER;
       }
-      const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${sixDigits(pq / (se * se))} from the Interval's standard error`;
-      return jeffreysWithCheck(p, pq / (se * se), se, "Interval's standard error", why, []);
+      const n = effectiveBaseOf(p, se);
+      if (!(n <= Number.MAX_VALUE)) return tooPrecise(ctx, 'standardError', se, p, se);
+      const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${sixDigits(n)} from the Interval's standard error`;
+      return jeffreysWithCheck(p, n, se, "Interval's standard error", why, []);
     }
     const zValue = -normalQuantile((1 - (v.level ?? 0.95)) / 2);
     const se = (v.upper - v.lower) / (2 * zValue);
     if (se * se >= pq) return tooWide(ctx, v, v, p, 'value', zValue, se);
-    const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${sixDigits(pq / (se * se))}, SE from the Interval's width`;
-    return jeffreysWithCheck(p, pq / (se * se), se, "standard error implied by the Interval's width", why, [
+    const n = effectiveBaseOf(p, se);
+    if (!(n <= Number.MAX_VALUE)) return tooPrecise(ctx, 'upper', v.upper, p, se);
+    const why = `Jeffreys Beta on the effective base p(1 - p) / SE^2 = ${sixDigits(n)}, SE from the Interval's width`;
+    return jeffreysWithCheck(p, n, se, "standard error implied by the Interval's width", why, [
       `standard error recovered from the interval's width, assuming it was value +/- ${sixDigits(zValue)} x SE`,
     ]);
   });
@@ -267,6 +297,11 @@ const FORMS =
  * @internal
  */
 export const uncertainProbability = z.unknown().transform((value, ctx): ProbabilityDistribution => {
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+    const input: unknown = Object.getOwnPropertyDescriptor(value, '__proto__')?.value;
+    ctx.issues.push({ code: 'custom', path: ['__proto__'], input, message: "no field '__proto__' (reserved in JavaScript)" });
+    return z.NEVER;
+  }
   let schema: z.ZodType<ProbabilityDistribution> | undefined;
   if (typeof value === 'number' || typeof value === 'string') schema = probability.transform(exactProbability);
   else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Interval } from '../core/interval';
-import { count, level } from '../core/schemas';
+import { count, intervalLevel } from '../core/schemas';
 import { HINT } from '../core/validate';
 import { normalQuantile } from '../special/normalQuantile';
 import { forwardIssues } from './forwardIssues';
@@ -20,7 +20,9 @@ import { sixDigits } from '../core/sixDigits';
  * The Gamma matches the first two moments (method of moments) and, unlike a normal, never goes below 0.
  * A strongly skewed interval (such as a `hiddenIncidence` result) is only roughly described by its width:
  * to propagate such a result exactly, keep its draws (`keepDraws: true`) and pass the result itself where
- * that is accepted (`splitByShares`).
+ * that is accepted (`splitByShares`). A standard error (given or implied by a width) so small that the
+ * Gamma degenerates, its shape beyond the largest double or its scale below the smallest normal one
+ * (below about estimate x 7.5e-155), is refused; pass a plain number for a value known exactly.
  */
 export type UncertainQuantity =
   | number
@@ -34,31 +36,62 @@ export interface QuantityDistribution {
   exact: boolean;
   shape: number;
   scale: number;
-  /** Variance (0 when exact), for the delta method. */
+  /** Variance (0 when exact); Infinity where SE^2 overflows. */
   variance: number;
+  /** Variance over the estimate squared, 1 / shape (0 when exact), for the delta method: always finite. */
+  relativeVariance: number;
   description: string;
   notes: string[];
 }
 
-const intervalLevel = (level as unknown as { unwrap(): z.ZodType<number> }).unwrap();
 
 function exactQuantity(m: number): QuantityDistribution {
-  return { estimate: m, exact: true, shape: 0, scale: 0, variance: 0, description: `exactly ${sixDigits(m)}`, notes: [] };
+  return { estimate: m, exact: true, shape: 0, scale: 0, variance: 0, relativeVariance: 0, description: `exactly ${sixDigits(m)}`, notes: [] };
 }
 
-function gammaQuantity(m: number, se: number, notes: string[]): QuantityDistribution {
+/** The smallest normal double: a Gamma scale below it has lost precision (and soon underflows to 0). */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * The Gamma with mean m and standard deviation se > 0 (shape (m / se)^2, scale se (se / m), computed so
+ * that neither squares alone), or undefined when it degenerates: a shape beyond the largest double or a
+ * scale below the smallest normal one (a standard error below about m x 7.5e-155, say), or, for an absurdly
+ * large standard error, a shape below the smallest normal double or a scale beyond the largest.
+ */
+function gammaQuantity(m: number, se: number, notes: string[]): QuantityDistribution | undefined {
   if (se === 0) return exactQuantity(m);
-  const shape = (m * m) / (se * se);
-  const scale = (se * se) / m;
+  const ratio = m / se;
+  const shape = ratio * ratio;
+  const scale = se / ratio;
+  if (!(shape >= MIN_NORMAL && shape <= Number.MAX_VALUE && scale >= MIN_NORMAL && scale <= Number.MAX_VALUE)) return undefined;
   return {
     estimate: m,
     exact: false,
     shape,
     scale,
     variance: se * se,
+    relativeVariance: 1 / shape,
     description: `Gamma(shape ${sixDigits(shape)}, scale ${sixDigits(scale)}), mean ${sixDigits(m)} and standard deviation ${sixDigits(se)}`,
     notes,
   };
+}
+
+/**
+ * Push the issue for a standard error too small for a Gamma (see {@link gammaQuantity}) at `path`, with
+ * the least standard error accepted (rounded up), and return z.NEVER.
+ */
+function degenerate(ctx: z.core.$RefinementCtx, path: string, input: unknown, m: number, se: number, implied: boolean): never {
+  const least = Number.parseFloat((Math.max(m / Math.sqrt(Number.MAX_VALUE), Math.sqrt(MIN_NORMAL) * Math.sqrt(m)) * (1 + 1e-5)).toPrecision(6));
+  const most = Number.parseFloat((Math.min(m / Math.sqrt(MIN_NORMAL), Math.sqrt(Number.MAX_VALUE) * Math.sqrt(m)) * (1 - 1e-5)).toPrecision(6));
+  const range = `from ${least} to ${most}`;
+  const what = implied ? `an interval whose standard error (upper - lower) / (2 z) is ${range}` : `a standard error of 0 (exactly known) or ${range}`;
+  ctx.issues.push({
+    code: 'custom',
+    path: [path],
+    input,
+    message: `${what}${HINT}a standard error of ${sixDigits(se)} on ${sixDigits(m)} leaves no usable Gamma distribution (its shape (estimate / SE)^2 or scale SE^2 / estimate leaves the doubles); pass the estimate as a plain number to treat it as exact`,
+  });
+  return z.NEVER;
 }
 
 function zOf(inputLevel: number | undefined): number {
@@ -88,29 +121,40 @@ export function uncertainQuantity(rule: string) {
   const plain = estimate.transform(exactQuantity);
   const withSE = z
     .strictObject({ estimate, standardError: count })
-    .transform(({ estimate: m, standardError }) => gammaQuantity(m, standardError, []));
+    .transform(({ estimate: m, standardError }, ctx) => gammaQuantity(m, standardError, []) ?? degenerate(ctx, 'standardError', standardError, m, standardError, false));
   const withLimits = z
     .strictObject({ estimate, lower: count, upper: count, level: intervalLevel.optional() })
     .check((ctx) => limitsCheck(ctx.value, ctx.value.estimate, 'estimate', ctx as unknown as z.core.$RefinementCtx))
-    .transform((v) => {
+    .transform((v, ctx) => {
       const z0 = zOf(v.level);
-      return gammaQuantity(v.estimate, (v.upper - v.lower) / (2 * z0), [
-        `standard error recovered from the interval's width, assuming it was estimate +/- ${sixDigits(z0)} x SE`,
-      ]);
+      const se = (v.upper - v.lower) / (2 * z0);
+      return (
+        gammaQuantity(v.estimate, se, [`standard error recovered from the interval's width, assuming it was estimate +/- ${sixDigits(z0)} x SE`]) ??
+        degenerate(ctx, 'upper', v.upper, v.estimate, se, true)
+      );
     });
   const intervalLike = z
     .looseObject({ value: estimate, lower: count, upper: count, level: intervalLevel.optional(), standardError: count.optional() })
     .check((ctx) => limitsCheck(ctx.value, ctx.value.value, 'value', ctx as unknown as z.core.$RefinementCtx))
-    .transform((v) => {
+    .transform((v, ctx) => {
       if (v.lower === v.upper) return exactQuantity(v.value);
-      if (v.standardError !== undefined && v.standardError > 0) return gammaQuantity(v.value, v.standardError, []);
+      if (v.standardError !== undefined && v.standardError > 0) {
+        return gammaQuantity(v.value, v.standardError, []) ?? degenerate(ctx, 'standardError', v.standardError, v.value, v.standardError, false);
+      }
       const z0 = zOf(v.level);
-      return gammaQuantity(v.value, (v.upper - v.lower) / (2 * z0), [
-        `standard error recovered from the interval's width, assuming it was value +/- ${sixDigits(z0)} x SE`,
-      ]);
+      const se = (v.upper - v.lower) / (2 * z0);
+      return (
+        gammaQuantity(v.value, se, [`standard error recovered from the interval's width, assuming it was value +/- ${sixDigits(z0)} x SE`]) ??
+        degenerate(ctx, 'upper', v.upper, v.value, se, true)
+      );
     });
   const forms = `${rule}: a number, { estimate, standardError }, { estimate, lower, upper, level? } or an Interval`;
   return z.unknown().transform((value, ctx): QuantityDistribution => {
+    if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+      const input: unknown = Object.getOwnPropertyDescriptor(value, '__proto__')?.value;
+      ctx.issues.push({ code: 'custom', path: ['__proto__'], input, message: "no field '__proto__' (reserved in JavaScript)" });
+      return z.NEVER;
+    }
     let schema: z.ZodType<QuantityDistribution> | undefined;
     if (typeof value === 'number' || typeof value === 'string') schema = plain;
     else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, positive } from '../core/schemas';
+import { sixDigits } from '../core/sixDigits';
 import { validate } from '../core/validate';
 import { betaQuantile, betaQuantileUpper } from '../special/betaQuantile';
 import { clopperPearsonLimits } from './kernels/clopperPearsonLimits';
@@ -55,7 +56,8 @@ const schema = z
  * limits are clipped to [0, 1], with a note when that happened. The logit interval does not exist at
  * 0 or all successes; there the Clopper-Pearson limits are returned, with `method: 'clopper-pearson'`
  * and a note. Counts may be non-integer (weighted); with fewer than one weighted success (or failure)
- * the Jeffreys prior dominates and its interval need not contain x / n. `value` is successes / trials and
+ * the Jeffreys prior dominates and its interval need not contain x / n (nor at low levels, such as 0.05): a
+ * note says so when it does not. `value` is successes / trials and
  * `standardError` is √(p(1-p)/n) for every method.
  *
  * @param successes - number of successes, >= 0 (may be non-integer)
@@ -96,6 +98,11 @@ export function proportionCI(successes: number, trials: number, options?: Propor
       if (boundary !== '') {
         notes.push(
           `${boundary}: ${x === 0 ? 'lower limit set to 0' : 'upper limit set to 1'} (Brown, Cai & DasGupta 2001 boundary rule)`,
+        );
+      }
+      if (p < lower || p > upper) {
+        notes.push(
+          `x / n (${sixDigits(p)}) lies ${p < lower ? 'below the lower' : 'above the upper'} limit: the equal-tailed Jeffreys interval is centred on the median of the Beta(x + 1/2, n - x + 1/2) posterior, not on x / n, and at low levels or with fewer than one success or failure it can exclude x / n; report x / n only with this caveat, or use 'wilson'`,
         );
       }
       break;

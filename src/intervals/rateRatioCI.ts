@@ -101,7 +101,9 @@ export function rateRatioCI(a: RateGroup, b: RateGroup, options?: RateRatioCIOpt
     // log of the ratio from its parts, so a ratio that under- or overflows still has finite log
     const centre = log(xa) - log(ta) - log(xb) + log(tb);
     const half = twoSidedZ(lvl) * Math.sqrt(1 / xa + 1 / xb);
-    return interval(value, exp(centre - half), exp(centre + half), lvl, 'normal');
+    const upper = exp(centre + half);
+    if (upper === Infinity) notes.push(`the upper limit is too large to represent (Infinity)${Math.min(xa, xb) < 10 ? ': very few events' : ''}`);
+    return interval(value, exp(centre - half), upper, lvl, 'normal', { notes });
   }
   if (method === 'normal') {
     notes.push(

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fail } from '../core/InputError';
 import { ageBand, count, options, positive } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
 import { matchPopulationBands } from '../core/populationBands';
@@ -78,6 +79,12 @@ const schema = z
         rates[j] = row.count / row.population;
       }
     });
+    rates.forEach((rate, j) => {
+      if (rate <= Number.MAX_VALUE) return;
+      const row = referenceRates[j]!;
+      if (row.rate !== undefined) push(['referenceRates', j, 'rate'], `a rate whose rate / per is a finite number (${row.rate} / ${per} overflows to Infinity)`, row.rate);
+      else push(['referenceRates', j, 'population'], `a population for which count / population is a finite rate (${row.count} / ${row.population} overflows to Infinity)`, row.population);
+    });
     const targets = referenceRates.map((row, j) => ({ group: '', band: row.age, path: ['referenceRates', j] }));
     const bandRows = population.map((row, i) => ({ group: '', band: row.age, path: ['population', i] }));
     const { rowsByTarget, issues } = matchPopulationBands(targets, bandRows, { rowsName: 'population rows' });
@@ -94,7 +101,8 @@ const schema = z
  * population of the reference, e.g. England) or `{ age, rate }` with `options.per`. The reference
  * rates set the age range: population rows (whole bands or single years, summed into each band) must
  * cover every reference band exactly once; population rows outside the reference's ages are left out.
- * A band with no population adds nothing.
+ * A band with no population adds nothing. A reference rate or an expected count beyond the largest double
+ * is an InputError (never Infinity or NaN).
  *
  * Reference: Breslow NE, Day NE (1987), Statistical methods in cancer research II, chapter 2.
  *
@@ -125,6 +133,9 @@ export function expectedCount(
     let sum = 0;
     for (const i of input.rowsByTarget[j]!) sum += input.population[i]!.population;
     expected += sum * input.rates[j]!;
+  }
+  if (!(expected <= Number.MAX_VALUE)) {
+    fail('expectedCount', ['population'], 'populations whose expected count, the sum of population x reference rate, is a finite number', population, 'the expected count overflows to Infinity; give populations in thousands and rates per thousand, say');
   }
   return expected;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { withoutReservedKey } from '../core/withoutReservedKey';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { sumPopulationIntoBands } from '../core/populationBands';
@@ -77,7 +78,10 @@ const sex = z
   .string({ error: "a sex such as 'female' or 'male'" })
   .refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" });
 
-const prevalenceRow = z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age']));
+const prevalenceRow = withoutReservedKey(
+  z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
+  "no field '__proto__' (not a design field; reserved in JavaScript)",
+);
 const populationRow = z.object({ sex, age: ageBand, population: count });
 
 const schema = z.object({

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { HINT } from '../core/validate';
-import { count, level, positive, probability, wholeCount } from '../core/schemas';
+import { count, intervalLevel, positive, probability, wholeCount } from '../core/schemas';
 import { normalQuantile } from '../special/normalQuantile';
 import { sixDigits } from '../core/sixDigits';
 
@@ -40,8 +40,6 @@ export interface SurveyDesign {
 }
 
 const positiveBase = wholeCount.refine((x) => x > 0, { error: 'a whole number > 0 (the unweighted number of respondents)' });
-/** The inner (default-less) confidence level schema, for a published interval's own level. */
-const intervalLevel = (level as unknown as { unwrap(): z.ZodType<number> }).unwrap();
 
 /**
  * The zod shape of the design fields (every field optional except `estimate`; which combination is

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { interval, type Interval } from '../core/interval';
 import { level, methodOf, options } from '../core/schemas';
+import { refuseReservedKey } from '../core/refuseReservedKey';
 import { validate } from '../core/validate';
 import { surveyDesign } from './surveyDesign';
 import { surveyLimits, type SurveyProportionMethod } from './surveyLimits';
@@ -87,6 +88,7 @@ const schema = z.object({
  * ```
  */
 export function surveyProportion(input: SurveyProportionInput, options?: SurveyProportionOptions): SurveyProportion {
+  refuseReservedKey('surveyProportion', [], input, "no field '__proto__' (not a design field; reserved in JavaScript)");
   const { input: design, options: opts } = validate('surveyProportion', schema, { input, options });
   const { estimate, standardError, effectiveBase } = design;
   const limits = surveyLimits(estimate, standardError, effectiveBase, opts.level, opts.method);

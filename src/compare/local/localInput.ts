@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import { withoutReservedKey } from '../../core/withoutReservedKey';
 import { InputError, type InputIssue } from '../../core/InputError';
+import { refuseOptionsField } from '../../core/refuseOptionsField';
 import { ageBand, count, level, options, positive, seed, wholeCount } from '../../core/schemas';
 import { HINT, validate } from '../../core/validate';
 import { plainNumber } from '../change/plainNumber';
@@ -13,7 +15,10 @@ import { areaStrata, overlappingStrata, type Stratum } from './areaStrata';
 import type { StratumPrevalence } from './localMonteCarlo';
 
 const sex = z.string({ error: "a sex such as 'female' or 'male'" }).refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" });
-const prevalenceRow = z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age']));
+const prevalenceRow = withoutReservedKey(
+  z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
+  "no field '__proto__' (not a design field; reserved in JavaScript)",
+);
 const populationRow = z.object({ sex, age: ageBand, population: count });
 const areaName = z
   .string({ error: 'an area name (a non-empty string)' })
@@ -96,6 +101,7 @@ export interface LocalInput {
  * @internal
  */
 export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
+  refuseOptionsField('localEstimates', input);
   const v = validate('localEstimates', schema, { ...(input as object), options: opts });
 
   // Strata, once; then every area's population per stratum, once (all problems collected).
