@@ -16,6 +16,7 @@ import {
   perDay,
   proportionCI,
   rateRatioCI,
+  relationshipShares,
   splitByShares,
   surveyProportion,
   type LocalEstimatesInput,
@@ -326,5 +327,63 @@ describe("defect 8: an own '__proto__' key (from JSON.parse) was silently droppe
     Object.defineProperty(row, '__proto__', { value: 1, enumerable: true, configurable: true, writable: true });
     expect(errorOf(() => expectedVictims([row], population)).issues[0]!.path).toEqual(['prevalence', 0, '__proto__']);
     expect(errorOf(() => localEstimates({ ...local(), prevalence: [row] }, { draws: 100 })).issues[0]!.path).toEqual(['prevalence', 0, '__proto__']);
+  });
+});
+
+describe('defects found by the property suite (test/hardening/properties.test.ts)', () => {
+  it('hiddenIncidence: reporting x recording underflowing to 0 is an InputError (victims were NaN or Infinity)', () => {
+    for (const recorded of [0, 10]) {
+      const e = errorOf(() => hiddenIncidence({ recorded, reporting: { estimate: 5e-324, base: 1 }, recording: { estimate: 5e-324, effectiveBase: 0.01 } }));
+      expect(e.issues[0]!.path).toEqual(['recording']);
+      expect(e.message).toMatch(/overflows to Infinity/);
+    }
+    expect(errorOf(() => hiddenIncidence({ recorded: 1e308, reporting: 1e-5, recording: 0.5 })).issues[0]!.path).toEqual(['recorded']);
+  });
+
+  it('hiddenIncidence delta with no events and a tiny recorded share: the infinite upper limit has a note', () => {
+    const r = hiddenIncidence(
+      { recorded: 0, reporting: { estimate: 1e-5, effectiveBase: 0.01 }, recording: 0.5 },
+      { level: 0.5, method: 'delta' },
+    );
+    expect(r.victims.upper).toBe(Infinity);
+    expect(infiniteLimitsNoted(r)).toEqual([]);
+  });
+
+  it('impliedRecording: a recording share / reporting that overflows is an InputError (its delta limits were NaN)', () => {
+    const e = errorOf(() =>
+      impliedRecording({ recorded: 1, victims: { estimate: 0.01, standardError: 0 }, reporting: { estimate: 5e-324, effectiveBase: 0.01 }, incidentsPerVictim: 100 }, { method: 'delta' }),
+    );
+    expect(e.issues[0]!.path).toEqual(['reporting']);
+  });
+
+  it('impliedRecording: infinite limits (Monte Carlo -Infinity, delta Infinity) have notes', () => {
+    const mc = impliedRecording(
+      { recorded: 0, victims: { estimate: 0.01, standardError: 0 }, incidentsPerVictim: { estimate: 1e-300, standardError: 9.258248892824447e-300 } },
+      { level: 0.5, draws: 200, countNoise: 'poisson' },
+    );
+    expect(mc.unrecorded.lower).toBe(-Infinity);
+    expect(infiniteLimitsNoted(mc)).toEqual([]);
+    const delta = impliedRecording({ recorded: 0, victims: { estimate: 0.01, standardError: 0 }, reporting: { estimate: 5e-324, effectiveBase: 0.01 } }, { level: 0.5, method: 'delta' });
+    expect(delta.recording!.upper).toBe(Infinity);
+    expect(infiniteLimitsNoted(delta)).toEqual([]);
+  });
+
+  it('splitByShares: infinite draws of the total are noted in the total and every category', () => {
+    const r = hiddenIncidence({ recorded: 100, reporting: 0.5, recording: { successes: 40, trials: 100 } }, { draws: 200, keepDraws: true });
+    r.draws!.victims.fill(Infinity, 0, 100);
+    const split = splitByShares(r, { a: 0.5, b: 0.5 });
+    expect(split.total.upper).toBe(Infinity);
+    expect(infiniteLimitsNoted(split)).toEqual([]);
+  });
+
+  it('multinomialCI score limits: no NaN for a count of 5e-324, or for 1e-300 beside 1.8e308', () => {
+    for (const method of ['goodman', 'quesenberry-hurst'] as const) {
+      for (const counts of [{ a: 0, other: 5e-324 }, { a: 1.7976931348623157e308, other: 1e-300 }]) {
+        const r = multinomialCI(counts as Record<string, number>, { level: 0.5, method });
+        noNaN(r);
+        for (const k of Object.keys(counts)) expect(r[k]!.lower).toBeLessThanOrEqual(r[k]!.upper);
+      }
+    }
+    noNaN(relationshipShares({ exPartner: 0 }, { level: 0.5, base: 5e-324, method: 'goodman' }));
   });
 });
