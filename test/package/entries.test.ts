@@ -44,7 +44,8 @@ describe('package.json', () => {
     expect(pkg.files).toEqual(['dist', 'README.md', 'LICENSE']);
     expect(pkg.engines.node).toBe('>=20.19');
     expect(pkg.scripts.test).toBe('vitest run --config test/vitest.config.ts');
-    expect(Object.keys(pkg.dependencies)).toEqual(['zod']);
+    // zod for validation; mathjs and simple-statistics only for darkfigure/models (commit e46d5d5)
+    expect(Object.keys(pkg.dependencies)).toEqual(['mathjs', 'simple-statistics', 'zod']);
   });
 });
 
