@@ -1,7 +1,7 @@
 import type { Random } from '../random/generator';
 import { sampleGamma } from '../random/sampleGamma';
 import { NOISE_BINOMIAL, NOISE_POISSON, PRIOR_SHAPE } from './drawVictims';
-import { finiteOrInfinity } from './finiteOrInfinity';
+import { finiteOrInfinity } from '../montecarlo/finiteOrInfinity';
 
 /**
  * One draw of the share of victims recorded, given a draw of the annual victims `v` and of the incidents

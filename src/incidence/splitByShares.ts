@@ -5,16 +5,16 @@ import { refuseReservedKey } from '../core/refuseReservedKey';
 import { HINT, validate } from '../core/validate';
 import { createGenerator } from '../random/generator';
 import { sampleDirichlet } from '../random/sampleDirichlet';
-import { drawsOption } from './drawsOption';
-import { fewestDraws, tooFewDrawsRule } from './fewestDraws';
+import { drawsOption } from '../montecarlo/drawsOption';
+import { fewestDraws, tooFewDrawsRule } from '../montecarlo/fewestDraws';
 import type { HiddenIncidence } from './hiddenIncidence';
 import type { ImpliedRecording } from './impliedRecording';
 import { fillQuantityDraws } from './fillQuantityDraws';
 import { forwardIssues } from './forwardIssues';
 import { outsideIntervalNote } from './outsideIntervalNote';
-import { percentileInterval } from './percentileInterval';
+import { percentileInterval } from '../montecarlo/percentileInterval';
 import { normaliseShares, shareOptionShape, sharesRecord, type ShareScale } from './shareOptions';
-import { streamSeeds } from './streamSeeds';
+import { streamSeeds } from '../montecarlo/streamSeeds';
 import { uncertainQuantity, type QuantityDistribution, type UncertainQuantity } from './uncertainQuantity';
 
 /**

@@ -21,7 +21,7 @@ import {
   surveyProportion,
   type LocalEstimatesInput,
 } from '../../src/index';
-import { fewestDraws, tooFewDrawsRule } from '../../src/incidence/fewestDraws';
+import { fewestDraws, tooFewDrawsRule } from '../../src/montecarlo/fewestDraws';
 import { HINT } from '../../src/core/validate';
 import { errorOf } from '../helpers';
 
