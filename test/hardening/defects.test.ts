@@ -387,3 +387,21 @@ describe('defects found by the property suite (test/hardening/properties.test.ts
     noNaN(relationshipShares({ exPartner: 0 }, { level: 0.5, base: 5e-324, method: 'goodman' }));
   });
 });
+
+describe('more defects found by the property suite', () => {
+  it('an { alpha, beta } probability with subnormal shapes is an InputError (every Beta draw was 0 / 0, NaN limits)', () => {
+    const e = errorOf(() => hiddenIncidence({ recorded: 0, reporting: { successes: 1e-10, trials: 0.01 }, recording: { alpha: 5e-324, beta: 5e-324 } }, { draws: 200 }));
+    expect(e.issues.map((i) => i.path)).toEqual([
+      ['recording', 'alpha'],
+      ['recording', 'beta'],
+    ]);
+    noNaN(hiddenIncidence({ recorded: 3, reporting: 0.5, recording: { alpha: 2.3e-308, beta: 2.3e-308 } }, { draws: 200 }));
+  });
+
+  it('funnelPlot: the p-value of a proportion on a denominator near the largest double is not NaN', () => {
+    const plot = funnelPlot([{ area: 'A', count: 16, denominator: 1.7976931348623157e308 }]);
+    expect(plot.areas[0]!.pValue).toBe(1);
+    const against = funnelPlot([{ area: 'A', count: 30, denominator: 1.7976931348623157e308 }], { target: 16 / 1.7976931348623157e308 });
+    expect(against.areas[0]!.pValue).toBeCloseTo(0.0022623907143107403, 14);
+  });
+});

@@ -4,7 +4,7 @@
  *
  * - it returns, or throws an `InputError` whose issues each name a field (a path) and a rule;
  * - no NaN anywhere in the result (walked recursively, typed arrays and text included);
- * - every interval has lower <= upper, and an infinite value or limit has a note saying so;
+ * - every interval has lower <= upper, and an infinite value or limit has a note saying so; p-values lie in [0, 1];
  * - the inputs are not mutated (compared with a structured clone taken before the call);
  * - limits nest across levels (the 0.8 interval inside the 0.95 one), for every function with a level;
  * - Monte Carlo functions give identical results for identical inputs and seed.
@@ -39,6 +39,8 @@ import {
 
 /** Fixed, so CI is deterministic; FC_SEED explores other corners locally. */
 const SEED = Number(process.env.FC_SEED ?? 20261206);
+/** FC_RUNS multiplies every property's number of runs, for a longer local search. */
+const RUNS = Number(process.env.FC_RUNS ?? 1);
 
 // ---------------------------------------------------------------------------------------------------
 // Arbitraries: each number is mostly ordinary, sometimes extreme (but accepted), sometimes junk.
@@ -441,6 +443,7 @@ function problems(x: unknown, path = 'result', out: string[] = []): string[] {
   } else if (x !== null && typeof x === 'object') {
     const o = x as Record<string, unknown>;
     if (typeof o.lower === 'number' && typeof o.upper === 'number' && !(o.lower <= o.upper)) out.push(`${path}: lower ${o.lower} > upper ${o.upper}`);
+    if ('pValue' in o && !(typeof o.pValue === 'number' && o.pValue >= 0 && o.pValue <= 1)) out.push(`${path}: pValue ${String(o.pValue)} outside [0, 1]`);
     if (isInterval(o)) {
       const infinite = (['value', 'lower', 'upper'] as const).filter((k) => typeof o[k] === 'number' && !Number.isFinite(o[k]));
       const notes = Array.isArray(o.notes) ? (o.notes as string[]) : [];
@@ -502,7 +505,7 @@ describe('every public function is covered', () => {
 });
 
 describe.each(SPECS)('$name', (spec) => {
-  const numRuns = spec.numRuns ?? 200;
+  const numRuns = (spec.numRuns ?? 200) * RUNS;
 
   it('returns or throws an InputError naming fields; no NaN; lower <= upper; infinite limits noted; inputs not mutated', () => {
     fc.assert(

@@ -10,7 +10,8 @@ import type { FunnelType } from './types';
  * computed directly, so small p-values keep their relative accuracy: P(X <= x) = 1 - I_p(x + 1, n - x)
  * and P(X >= x) = I_p(x, n - x + 1) for the binomial, P(X <= x) = Q(x + 1, mean) and P(X >= x) = P(x, mean)
  * for the Poisson (Abramowitz and Stegun 1964, 26.5.24 and 26.4.21). A non-integer (weighted) count or
- * denominator enters the same beta and gamma forms (their continuous extension). Internal: no validation.
+ * denominator enters the same beta and gamma forms (their continuous extension); a denominator above 1e300
+ * takes the binomial's Poisson limit. Internal: no validation.
  *
  * R's `binom.test` and `poisson.test` use a different two-sided rule (the sum of the probabilities of every
  * outcome no more likely than the one observed), so their p-values can differ from these.
@@ -26,12 +27,14 @@ import type { FunnelType } from './types';
 export function exactPValue(type: FunnelType, x: number, precision: number, target: number, per: number): number {
   let below: number;
   let above: number;
-  if (type === 'proportion') {
+  if (type === 'proportion' && precision <= 1e300) {
     const n = precision;
     below = x >= n ? 1 : betaIUpper(target, x + 1, n - x);
     above = x <= 0 ? 1 : betaI(target, x, n - x + 1);
   } else {
-    // the mean formed as target x (population / per), so that neither product overflows on the way
+    // the mean formed as target x (population / per), so that neither product overflows on the way; a
+    // denominator above 1e300 takes the Poisson limit of the binomial, mean n p (the beta forms overflow
+    // near the largest double; the relative difference, about p, is below 1e-300 for any count that fits)
     const mean = type === 'rate' ? target * (precision / per) : target * precision;
     below = gammaQ(x + 1, mean);
     above = x <= 0 ? 1 : gammaP(x, mean);
