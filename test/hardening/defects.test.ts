@@ -405,3 +405,17 @@ describe('more defects found by the property suite', () => {
     expect(against.areas[0]!.pValue).toBeCloseTo(0.0022623907143107403, 14);
   });
 });
+
+describe('Wilson and share counts at the ends of the doubles (found by the property suite)', () => {
+  it('Wilson limits of 5e-324 of 1.8e308 at a tiny level: an upper root of 0 no longer gives a NaN lower limit', () => {
+    noNaN(proportionCI(5e-324, 1.7976931348623157e308, { level: 1e-10 }));
+    noNaN(multinomialCI({ c: 1.7976931348623157e308, a: 5e-324 }, { level: 1e-10, method: 'wilson' }));
+  });
+
+  it('relationshipShares: a base whose counts add up beyond the largest double is an InputError (limits were NaN)', () => {
+    for (const method of ['goodman', 'wilson', 'quesenberry-hurst'] as const) {
+      const e = errorOf(() => relationshipShares({ exPartner: 1, stranger: 5.551115123125784e-17 }, { level: 0.8, base: 1.7976931348623157e308, method }));
+      expect(e.issues[0]!.path).toEqual(['base']);
+    }
+  });
+});
