@@ -419,3 +419,13 @@ describe('Wilson and share counts at the ends of the doubles (found by the prope
     }
   });
 });
+
+describe('score limits out of order by an ulp (found by the property suite)', () => {
+  it('multinomialCI Quesenberry-Hurst of 1e10 and 95 at level 1e-10: lower <= x / n <= upper', () => {
+    const r = multinomialCI({ a: 1e10, other: 95 }, { level: 1e-10, method: 'quesenberry-hurst' });
+    for (const k of ['a', 'other'] as const) {
+      expect(r[k]!.lower).toBeLessThanOrEqual(r[k]!.value);
+      expect(r[k]!.value).toBeLessThanOrEqual(r[k]!.upper);
+    }
+  });
+});

@@ -21,7 +21,10 @@ export function scoreLimits(x: number, n: number, q: number): [number, number] {
     const upper = x >= n ? 1 : (q + 2 * x + Math.sqrt(q * (q + (4 * x * (n - x)) / n))) / (2 * (q + n));
     // Below about 1e-145 events x^2 underflows (0 / 0 at x = n = 5e-324): there the scaled form of the same product.
     const lower = x > 0 ? (x * x >= 1e-290 ? (x * x) / (n * (q + n) * upper) : ((x / n) * (x / (q + n))) / upper) : 0;
-    return [lower, Math.min(1, upper)];
+    // where the half-width falls below the resolution of x / n (a tiny q beside a large n) rounding can put
+    // the limits an ulp out of order: keep x / n inside, as the scaled form does
+    const p = x / n;
+    return [Math.min(lower, p), Math.max(Math.min(1, upper), p)];
   }
   // Counts so large (above about 1e75) that x^2 n^2 overflows: the same roots in scaled form.
   const upper = x >= n ? 1 : (q / 2 + x + (Math.sqrt(q) * Math.sqrt(q + 4 * x * ((n - x) / n))) / 2) / (q + n);
