@@ -429,3 +429,13 @@ describe('score limits out of order by an ulp (found by the property suite)', ()
     }
   });
 });
+
+describe('recorded-share draws with a vanishing incidents-per-victim draw (found by the property suite)', () => {
+  it('impliedRecording keeps no NaN among its draws when count / incidentsPerVictim overflows in a draw', () => {
+    const r = impliedRecording(
+      { recorded: 6.59827747995223e-12, victims: { estimate: 0.01, standardError: 0 }, incidentsPerVictim: { estimate: 14.12961841308298, standardError: 324 } },
+      { level: 0.5, draws: 200, keepDraws: true },
+    );
+    noNaN(r);
+  });
+});
