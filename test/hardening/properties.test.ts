@@ -474,12 +474,20 @@ function outcome(name: string, f: () => unknown): { result: unknown } | undefine
   return { result };
 }
 
+/** The fields of an Interval the nesting check reads. */
+interface Limits {
+  lower: number;
+  upper: number;
+  level: number;
+  method: string;
+}
+
 /** Pairs of Intervals at the same place in two results. */
-function pairs(a: unknown, b: unknown, path = "result", out: [string, { lower: number; upper: number; level: number }, { lower: number; upper: number; level: number }][] = []) {
+function pairs(a: unknown, b: unknown, path = 'result', out: [string, Limits, Limits][] = []): [string, Limits, Limits][] {
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || ArrayBuffer.isView(a)) return out;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  if (isInterval(x) && isInterval(y)) out.push([path, x as { lower: number; upper: number; level: number }, y as { lower: number; upper: number; level: number }]);
+  if (isInterval(x) && isInterval(y)) out.push([path, x as unknown as Limits, y as unknown as Limits]);
   for (const k of Object.keys(x)) if (k in y) pairs(x[k], y[k], `${path}.${k}`, out);
   return out;
 }
@@ -539,7 +547,7 @@ describe.each(SPECS)('$name', (spec) => {
             if (n.level !== 0.8 || w.level !== 0.95) continue;
             // Sison and Glaz's (1995) limits p - c/n and p + (c + 2 gamma)/n are not monotone in the level: where c
             // steps up to c + 1, gamma drops from 1 to 0 and the upper limit from p + (c + 2)/n to p + (c + 1)/n.
-            if ((n as unknown as { method: string }).method === 'sison-glaz') continue;
+            if (n.method === 'sison-glaz') continue;
             nested(path, n, w);
           }
         }),
