@@ -8,7 +8,7 @@ import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 import { conditionalRatioLimits } from '../intervals/kernels/conditionalRatioLimits';
 import { levelPercent } from './change/levelPercent';
-import { plainNumber } from './change/plainNumber';
+import { plainNumber } from '../core/plainNumber';
 import { signedPercent } from './change/signedPercent';
 
 /**

@@ -9,6 +9,7 @@ import { dersimonianLairdTau2 } from './funnel/dersimonianLairdTau2';
 import { limitRows } from './funnel/limitRows';
 import type { LimitScale } from './funnel/limitScale';
 import { precisionGrid } from './funnel/precisionGrid';
+import { exactPValue } from './funnel/exactPValue';
 import { productOver } from './funnel/productOver';
 import { checkPrecision, checkTarget, finiteNumber, funnelLevels, funnelMethod, GRID_POINTS, needsWhole, type Push } from './funnel/schemas';
 import { targetStandardError, targetVariance } from './funnel/targetVariance';
@@ -66,6 +67,14 @@ export interface FunnelArea {
   z: number;
   /** `'within'`, or the widest level whose limits it falls outside: `'high-99.8'`, `'high-95'`, `'low-95'`, `'low-99.8'`. */
   flag: FunnelFlag;
+  /**
+   * Exact two-sided p-value of the count against the target: twice the smaller exact tail probability,
+   * P(X <= count) or P(X >= count), capped at 1 (the doubling rule, not the minimum-likelihood rule of R's
+   * `binom.test` / `poisson.test`). X is Binomial(denominator, target) for proportions, Poisson(target x
+   * population / per) for rates and Poisson(target x expected) for ratios. It ignores any overdispersion
+   * adjustment; for a handful of events it is the evidence to read, where the flags lean high.
+   */
+  pValue: number;
 }
 
 /** Result of {@link funnelPlot}. */
@@ -207,6 +216,14 @@ const percent = (level: number) => String(Number.parseFloat((level * 100).toPrec
  * Flags: without adjustment an area is flagged when its value lies strictly outside the exact (or Wilson) limits at
  * its own precision; with an adjustment, when its adjusted z-score lies outside ±z of the level. The flag names
  * the widest level breached.
+ *
+ * p-values: each area also gets `pValue`, its exact two-sided p-value against the target, defined as twice the
+ * smaller exact one-sided tail probability, P(X <= count) or P(X >= count), capped at 1 (the doubling or central
+ * rule; Fay 2010), with X Binomial(denominator, target) for proportions and Poisson with mean target x population
+ * / per (rates) or target x expected (ratios). R's `binom.test` and `poisson.test` use the minimum-likelihood rule
+ * instead, so theirs can differ. The flags follow the drawn limits, which lean high for small counts (9 of 10
+ * against 0.5 is 'high-99.8' although P(X >= 9) = 0.011); the p-value (0.021 there) is the evidence to read for a
+ * handful of events. It ignores any overdispersion adjustment. Weighted counts enter the same beta and gamma forms.
  *
  * Area names must be unique, compared without surrounding spaces (as `localEstimates` does). Any size of count and
  * precision computes in bounded time (see `funnelLimits`); a value, standard error or z-score beyond the
@@ -373,7 +390,8 @@ export function funnelPlot(rows: readonly FunnelPlotRow[], options?: FunnelPlotO
         break;
       }
     }
-    areas.push({ area: row.area, count: row.count, precision: precisions[i]!, value, z, flag });
+    const pValue = exactPValue(type, row.count, precisions[i]!, target, ratePer);
+    areas.push({ area: row.area, count: row.count, precision: precisions[i]!, value, z, flag, pValue });
   }
 
   let drawAt: number[];

@@ -4,7 +4,7 @@ import { dayNumber } from '../core/period';
 import { noiseModel, type CountNoise } from '../incidence/noiseModel';
 import { outsideIntervalNote } from '../incidence/outsideIntervalNote';
 import type { RecordedCount } from '../incidence/recordedCount';
-import { streamSeeds } from '../incidence/streamSeeds';
+import { streamSeeds } from '../montecarlo/streamSeeds';
 import type { UncertainProbability } from '../incidence/uncertainProbability';
 import { uncertainQuantity, type UncertainQuantity } from '../incidence/uncertainQuantity';
 import type { PopulationInputRow, PrevalenceRow } from '../survey/expectedVictims';

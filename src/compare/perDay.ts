@@ -6,7 +6,7 @@ import { count, level, options } from '../core/schemas';
 import { validate } from '../core/validate';
 import { poissonExactLimits } from '../intervals/kernels/poissonExactLimits';
 import { levelPercent } from './change/levelPercent';
-import { plainNumber } from './change/plainNumber';
+import { plainNumber } from '../core/plainNumber';
 
 /** A period: `{ from, to }` with ISO dates (`'2017-01-01'`, both days included) or `{ days }` (> 0). */
 export type Period = { from: string; to: string } | { days: number };

@@ -1,7 +1,7 @@
 import type { Random } from '../random/generator';
 import { sampleGamma } from '../random/sampleGamma';
 import { NOISE_BINOMIAL, NOISE_POISSON, PRIOR_SHAPE } from './drawVictims';
-import { finiteOrInfinity } from './finiteOrInfinity';
+import { finiteOrInfinity } from '../montecarlo/finiteOrInfinity';
 
 /**
  * One draw of the share of victims recorded, given a draw of the annual victims `v` and of the incidents
@@ -13,7 +13,7 @@ import { finiteOrInfinity } from './finiteOrInfinity';
  * - Poisson (`NOISE_POISSON`): Gamma(rv + 1/2) f / v (Jeffreys's posterior of the Poisson mean, over v);
  * - none: rv f / v.
  *
- * k <= 0 gives 1 (binomial) or Infinity; a NaN (an infinite v) gives Infinity. Used by `impliedRecording`
+ * k <= 0, or a k so small that c / k overflows, gives 1 (binomial) or Infinity; a NaN (an infinite v) gives Infinity. Used by `impliedRecording`
  * and `localEstimates`, so both draw the same way.
  *
  * @example
@@ -27,8 +27,9 @@ import { finiteOrInfinity } from './finiteOrInfinity';
  * @internal
  */
 export function drawRecordedShare(rng: Random, noise: number, c: number, f: number, k: number, v: number): number {
-  if (!(k > 0)) return noise === NOISE_BINOMIAL ? 1 : Infinity;
   const rv = c / k;
+  // k <= 0, or a draw of k so small that c / k overflows (Gamma(Infinity) and Infinity / Infinity were NaN)
+  if (!(k > 0 && rv < Infinity)) return noise === NOISE_BINOMIAL ? 1 : Infinity;
   if (noise === NOISE_BINOMIAL) {
     const x = sampleGamma(rng, rv + PRIOR_SHAPE);
     const rest = v / f - rv;

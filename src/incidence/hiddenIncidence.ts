@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { fail } from '../core/InputError';
 import { refuseOptionsField } from '../core/refuseOptionsField';
 import { interval, type Interval } from '../core/interval';
+import { sixDigits } from '../core/sixDigits';
 import { validate } from '../core/validate';
 import { deltaHiddenIncidence } from './deltaHiddenIncidence';
 import { modelOptions } from './modelOptions';
@@ -129,13 +130,26 @@ export function hiddenIncidence(input: HiddenIncidenceInput, options?: HiddenInc
   const o = v.options;
   const ipv = v.incidentsPerVictim ?? ONE;
   const noise = noiseModel(o.countNoise);
+  const point = pointEstimates(v.recorded, v.reporting, v.recording, ipv);
+  if (!(point.multiplier < Infinity)) {
+    fail(
+      'hiddenIncidence',
+      ['recording'],
+      'probabilities whose product incidentsPerVictim x reporting x recording is a representable number above 0 (the multiplier, its reciprocal, overflows to Infinity)',
+      input.recording,
+      `reporting ${sixDigits(v.reporting.estimate)} x recording ${sixDigits(v.recording.estimate)} x incidents per victim ${sixDigits(ipv.estimate)}`,
+    );
+  }
+  if (!(point.victims < Infinity)) {
+    fail('hiddenIncidence', ['recorded'], 'a count for which victims = recorded / (incidentsPerVictim x reporting x recording) is finite', input.recorded, `the multiplier is ${sixDigits(point.multiplier)}`);
+  }
   const model: HiddenIncidenceModel = {
     count: v.recorded,
     reporting: v.reporting,
     recording: v.recording,
     incidentsPerVictim: ipv,
     noise: noise.code,
-    point: pointEstimates(v.recorded, v.reporting, v.recording, ipv),
+    point,
   };
   const monteCarlo = o.method === 'monte-carlo';
   const summary: ModelSummary = monteCarlo
@@ -160,6 +174,7 @@ export function hiddenIncidence(input: HiddenIncidenceInput, options?: HiddenInc
     const outside = outsideIntervalNote(model.point[key], lower, upper);
     if (outside !== undefined) notes.push(outside);
     if (upper === Infinity && monteCarlo) notes.push('some draws were infinite (a recorded-share draw of 0): the upper limit is unbounded');
+    if (upper === Infinity && !monteCarlo && !notes.some((n) => n.includes('unbounded'))) notes.push('the upper limit is too large to represent (Infinity)');
     const sd = summary.moments[key].sd;
     out[key] = interval(model.point[key], lower, upper, o.level, o.method, {
       ...(sd !== undefined ? { standardError: sd } : {}),

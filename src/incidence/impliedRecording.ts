@@ -115,13 +115,23 @@ export function impliedRecording(input: ImpliedRecordingInput, options?: Implied
     );
   }
   const noise = noiseModel(o.countNoise);
+  const point = impliedPoint(v.recorded, v.victims, v.reporting, ipv);
+  if (v.reporting && !(point.recording < Infinity)) {
+    fail(
+      'impliedRecording',
+      ['reporting'],
+      'a reporting probability for which recording = recorded share / reporting is a finite number',
+      input.reporting,
+      `recorded share ${sixDigits(point.recordedShare)} / reporting ${sixDigits(v.reporting.estimate)} overflows to Infinity`,
+    );
+  }
   const model: ImpliedRecordingModel = {
     count: v.recorded,
     victims: v.victims,
     reporting: v.reporting,
     incidentsPerVictim: ipv,
     noise: noise.code,
-    point: impliedPoint(v.recorded, v.victims, v.reporting, ipv),
+    point,
   };
   const monteCarlo = o.method === 'monte-carlo';
   const summary = monteCarlo ? monteCarloImpliedRecording(model, o.draws, o.seed, o.level, o.keepDraws) : deltaImpliedRecording(model, o.level);
@@ -144,6 +154,8 @@ export function impliedRecording(input: ImpliedRecordingInput, options?: Implied
     const outside = outsideIntervalNote(model.point[key], lower, upper);
     if (outside !== undefined) notes.push(outside);
     if (upper === Infinity && monteCarlo) notes.push('some draws were infinite: the upper limit is unbounded');
+    if (lower === -Infinity && monteCarlo) notes.push('some draws were infinite: the lower limit is unbounded (-Infinity)');
+    if (upper === Infinity && !monteCarlo && !notes.some((n) => n.includes('unbounded'))) notes.push('the upper limit is too large to represent (Infinity)');
     const sd = summary.sd[key];
     return interval(model.point[key], lower, upper, o.level, o.method, { ...(sd !== undefined ? { standardError: sd } : {}), notes });
   };

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { level, methodOf, seed } from '../core/schemas';
-import { drawsOption } from './drawsOption';
-import { fewestDraws, tooFewDrawsRule } from './fewestDraws';
+import { drawsOption } from '../montecarlo/drawsOption';
+import { fewestDraws, tooFewDrawsRule } from '../montecarlo/fewestDraws';
 import { countNoiseOption } from './noiseModel';
 
 /**

@@ -3,11 +3,11 @@ import { drawVictims, NOISE_POISSON } from './drawVictims';
 import { fillProbabilityDraws } from './fillProbabilityDraws';
 import { fillQuantityDraws } from './fillQuantityDraws';
 import { fillVictimDraws } from './fillVictimDraws';
-import { finiteOrInfinity } from './finiteOrInfinity';
-import { percentileSummary } from './percentileSummary';
-import { streamSeeds } from './streamSeeds';
+import { finiteOrInfinity } from '../montecarlo/finiteOrInfinity';
+import { percentileSummary } from '../montecarlo/percentileSummary';
+import { streamSeeds } from '../montecarlo/streamSeeds';
 import type { HiddenIncidenceModel, ModelDraws, ModelSummary, Moments, Output } from './hiddenIncidenceModel';
-import { deviationFromSums } from './deviationFromSums';
+import { deviationFromSums } from '../montecarlo/deviationFromSums';
 
 // Each pass over the draws is its own small function: engines then optimise each loop with complete
 // type feedback (one large function with many loops is compiled before its later loops have run, and

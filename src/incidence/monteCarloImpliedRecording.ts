@@ -1,12 +1,12 @@
 import { createGenerator } from '../random/generator';
 import { drawRecordedShare } from './drawRecordedShare';
-import { finiteOrInfinity } from './finiteOrInfinity';
-import { standardDeviationOf } from './standardDeviationOf';
+import { finiteOrInfinity } from '../montecarlo/finiteOrInfinity';
+import { standardDeviationOf } from '../montecarlo/standardDeviationOf';
 import { fillProbabilityDraws } from './fillProbabilityDraws';
 import { fillQuantityDraws } from './fillQuantityDraws';
 import type { ImpliedRecordingModel, ImpliedSummary } from './impliedRecordingModel';
-import { percentileInterval } from './percentileInterval';
-import { streamSeeds } from './streamSeeds';
+import { percentileInterval } from '../montecarlo/percentileInterval';
+import { streamSeeds } from '../montecarlo/streamSeeds';
 
 /**
  * Monte Carlo propagation (JCGM 101:2008) for `impliedRecording`: draws of the victims (Gamma), the

@@ -35,6 +35,11 @@ const schema = z
     );
     if (normalised === undefined) return z.NEVER;
     const { counts } = normalised;
+    if (counts !== undefined && !(counts.reduce((sum, c) => sum + c, 0) <= Number.MAX_VALUE)) {
+      // share x base can each be finite while their sum overflows (a base near the largest double)
+      ctx.issues.push({ code: 'custom', path: ['options', 'base'], input: v.options.base, message: 'a base whose counts, share x base, add up to a finite number' });
+      return z.NEVER;
+    }
     if (counts !== undefined && counts.length > 1 && v.options.method === 'sison-glaz') {
       // Sison-Glaz needs whole counts: share x base is rounded, and the rounded counts must make a sample.
       let whole = 0;

@@ -5,16 +5,16 @@ import { refuseReservedKey } from '../core/refuseReservedKey';
 import { HINT, validate } from '../core/validate';
 import { createGenerator } from '../random/generator';
 import { sampleDirichlet } from '../random/sampleDirichlet';
-import { drawsOption } from './drawsOption';
-import { fewestDraws, tooFewDrawsRule } from './fewestDraws';
+import { drawsOption } from '../montecarlo/drawsOption';
+import { fewestDraws, tooFewDrawsRule } from '../montecarlo/fewestDraws';
 import type { HiddenIncidence } from './hiddenIncidence';
 import type { ImpliedRecording } from './impliedRecording';
 import { fillQuantityDraws } from './fillQuantityDraws';
 import { forwardIssues } from './forwardIssues';
 import { outsideIntervalNote } from './outsideIntervalNote';
-import { percentileInterval } from './percentileInterval';
+import { percentileInterval } from '../montecarlo/percentileInterval';
 import { normaliseShares, shareOptionShape, sharesRecord, type ShareScale } from './shareOptions';
-import { streamSeeds } from './streamSeeds';
+import { streamSeeds } from '../montecarlo/streamSeeds';
 import { uncertainQuantity, type QuantityDistribution, type UncertainQuantity } from './uncertainQuantity';
 
 /**
@@ -111,6 +111,13 @@ function gammaless(raw: unknown, path: string[], ctx: z.core.$RefinementCtx): 'z
   if (!positive(q.upper) && !positive(q.standardError)) return undefined;
   ctx.issues.push({ code: 'custom', path: [...path, valueKey], input: 0, message: `a total > 0, or an interval of exactly 0${KEEP_DRAWS}` });
   return 'refused';
+}
+
+/** The note for an infinite value or upper limit (infinite draws of the total), or undefined. */
+function unboundedNote(value: number, upper: number): string | undefined {
+  if (value === Infinity) return "the total's value is unbounded (Infinity), and so is this value";
+  if (upper === Infinity) return 'some draws of the total were infinite: the upper limit is unbounded';
+  return undefined;
 }
 
 /** Index of the first draw that is not a number >= 0 (NaN or negative; Infinity is allowed), or undefined. */
@@ -281,11 +288,17 @@ export function splitByShares(total: SplitTotal, shares: Readonly<Record<string,
     const [lower, upper] = limitsOf(parts[j]!);
     const value = s.shares[j] === 0 ? 0 : t.value * s.shares[j]!;
     const outside = outsideIntervalNote(value, lower, upper);
-    categories[key] = interval(value, lower, upper, o.level, method, { notes: outside === undefined ? [...notes] : [...notes, outside] });
+    const all = outside === undefined ? [...notes] : [...notes, outside];
+    const unbounded = unboundedNote(value, upper);
+    if (unbounded !== undefined) all.push(unbounded);
+    categories[key] = interval(value, lower, upper, o.level, method, { notes: all });
   });
   const totalOutside = outsideIntervalNote(t.value, totalLimits[0], totalLimits[1]);
+  const totalNotes = totalOutside === undefined ? [...t.notes] : [...t.notes, totalOutside];
+  const totalUnbounded = unboundedNote(t.value, totalLimits[1]);
+  if (totalUnbounded !== undefined) totalNotes.push(totalUnbounded);
   const result: SplitByShares = {
-    total: interval(t.value, totalLimits[0], totalLimits[1], o.level, method, { notes: totalOutside === undefined ? [...t.notes] : [...t.notes, totalOutside] }),
+    total: interval(t.value, totalLimits[0], totalLimits[1], o.level, method, { notes: totalNotes }),
     categories,
   };
   if (o.keepDraws) result.draws = Object.fromEntries(s.keys.map((key, j) => [key, parts[j]!]));

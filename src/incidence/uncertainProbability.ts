@@ -110,8 +110,13 @@ const successesTrials = z
     jeffreysOnBase(successes / trials, trials, `Jeffreys posterior for ${sixDigits(successes)} of ${sixDigits(trials)}`),
   );
 
+/** A Beta shape: > 0 and at least the smallest normal double (with two smaller shapes every draw is 0 / 0). */
+const betaShape = positive.refine((x) => x >= 2.2250738585072014e-308, {
+  error: 'a finite number >= 2.2e-308 (the smallest normal double: below it the Beta draws underflow)',
+});
+
 const alphaBeta = z
-  .strictObject({ alpha: positive, beta: positive })
+  .strictObject({ alpha: betaShape, beta: betaShape })
   .transform(({ alpha, beta }) => betaDistribution(alpha / (alpha + beta), alpha, beta, 'as given'));
 
 /**

@@ -5,7 +5,7 @@ import { interval, type Interval } from '../core/interval';
 import { sumPopulationIntoBands } from '../core/populationBands';
 import { ageBand, count, level, methodOf, seed, wholeCount } from '../core/schemas';
 import { validate } from '../core/validate';
-import { fewestDraws, tooFewDrawsRule } from '../incidence/fewestDraws';
+import { fewestDraws, tooFewDrawsRule } from '../montecarlo/fewestDraws';
 import { createGenerator } from '../random/generator';
 import { sampleBeta } from '../random/sampleBeta';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conditionalRatioLimits } from '../../src/intervals/kernels/conditionalRatioLimits';
 import { levelPercent } from '../../src/compare/change/levelPercent';
-import { plainNumber } from '../../src/compare/change/plainNumber';
+import { plainNumber } from '../../src/core/plainNumber';
 import { signedPercent } from '../../src/compare/change/signedPercent';
 
 describe('internal helpers of changeOverTime and perDay', () => {

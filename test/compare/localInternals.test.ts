@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { percentileInterval } from '../../src/incidence/percentileInterval';
+import { percentileInterval } from '../../src/montecarlo/percentileInterval';
 import { percentileLimits } from '../../src/compare/local/percentileLimits';
 import { areaSeed } from '../../src/compare/local/areaSeed';
 import { areaCount } from '../../src/compare/local/areaCount';

@@ -16,11 +16,12 @@ import {
   perDay,
   proportionCI,
   rateRatioCI,
+  relationshipShares,
   splitByShares,
   surveyProportion,
   type LocalEstimatesInput,
 } from '../../src/index';
-import { fewestDraws, tooFewDrawsRule } from '../../src/incidence/fewestDraws';
+import { fewestDraws, tooFewDrawsRule } from '../../src/montecarlo/fewestDraws';
 import { HINT } from '../../src/core/validate';
 import { errorOf } from '../helpers';
 
@@ -326,5 +327,115 @@ describe("defect 8: an own '__proto__' key (from JSON.parse) was silently droppe
     Object.defineProperty(row, '__proto__', { value: 1, enumerable: true, configurable: true, writable: true });
     expect(errorOf(() => expectedVictims([row], population)).issues[0]!.path).toEqual(['prevalence', 0, '__proto__']);
     expect(errorOf(() => localEstimates({ ...local(), prevalence: [row] }, { draws: 100 })).issues[0]!.path).toEqual(['prevalence', 0, '__proto__']);
+  });
+});
+
+describe('defects found by the property suite (test/hardening/properties.test.ts)', () => {
+  it('hiddenIncidence: reporting x recording underflowing to 0 is an InputError (victims were NaN or Infinity)', () => {
+    for (const recorded of [0, 10]) {
+      const e = errorOf(() => hiddenIncidence({ recorded, reporting: { estimate: 5e-324, base: 1 }, recording: { estimate: 5e-324, effectiveBase: 0.01 } }));
+      expect(e.issues[0]!.path).toEqual(['recording']);
+      expect(e.message).toMatch(/overflows to Infinity/);
+    }
+    expect(errorOf(() => hiddenIncidence({ recorded: 1e308, reporting: 1e-5, recording: 0.5 })).issues[0]!.path).toEqual(['recorded']);
+  });
+
+  it('hiddenIncidence delta with no events and a tiny recorded share: the infinite upper limit has a note', () => {
+    const r = hiddenIncidence(
+      { recorded: 0, reporting: { estimate: 1e-5, effectiveBase: 0.01 }, recording: 0.5 },
+      { level: 0.5, method: 'delta' },
+    );
+    expect(r.victims.upper).toBe(Infinity);
+    expect(infiniteLimitsNoted(r)).toEqual([]);
+  });
+
+  it('impliedRecording: a recording share / reporting that overflows is an InputError (its delta limits were NaN)', () => {
+    const e = errorOf(() =>
+      impliedRecording({ recorded: 1, victims: { estimate: 0.01, standardError: 0 }, reporting: { estimate: 5e-324, effectiveBase: 0.01 }, incidentsPerVictim: 100 }, { method: 'delta' }),
+    );
+    expect(e.issues[0]!.path).toEqual(['reporting']);
+  });
+
+  it('impliedRecording: infinite limits (Monte Carlo -Infinity, delta Infinity) have notes', () => {
+    const mc = impliedRecording(
+      { recorded: 0, victims: { estimate: 0.01, standardError: 0 }, incidentsPerVictim: { estimate: 1e-300, standardError: 9.258248892824447e-300 } },
+      { level: 0.5, draws: 200, countNoise: 'poisson' },
+    );
+    expect(mc.unrecorded.lower).toBe(-Infinity);
+    expect(infiniteLimitsNoted(mc)).toEqual([]);
+    const delta = impliedRecording({ recorded: 0, victims: { estimate: 0.01, standardError: 0 }, reporting: { estimate: 5e-324, effectiveBase: 0.01 } }, { level: 0.5, method: 'delta' });
+    expect(delta.recording!.upper).toBe(Infinity);
+    expect(infiniteLimitsNoted(delta)).toEqual([]);
+  });
+
+  it('splitByShares: infinite draws of the total are noted in the total and every category', () => {
+    const r = hiddenIncidence({ recorded: 100, reporting: 0.5, recording: { successes: 40, trials: 100 } }, { draws: 200, keepDraws: true });
+    r.draws!.victims.fill(Infinity, 0, 100);
+    const split = splitByShares(r, { a: 0.5, b: 0.5 });
+    expect(split.total.upper).toBe(Infinity);
+    expect(infiniteLimitsNoted(split)).toEqual([]);
+  });
+
+  it('multinomialCI score limits: no NaN for a count of 5e-324, or for 1e-300 beside 1.8e308', () => {
+    for (const method of ['goodman', 'quesenberry-hurst'] as const) {
+      for (const counts of [{ a: 0, other: 5e-324 }, { a: 1.7976931348623157e308, other: 1e-300 }]) {
+        const r = multinomialCI(counts as Record<string, number>, { level: 0.5, method });
+        noNaN(r);
+        for (const k of Object.keys(counts)) expect(r[k]!.lower).toBeLessThanOrEqual(r[k]!.upper);
+      }
+    }
+    noNaN(relationshipShares({ exPartner: 0 }, { level: 0.5, base: 5e-324, method: 'goodman' }));
+  });
+});
+
+describe('more defects found by the property suite', () => {
+  it('an { alpha, beta } probability with subnormal shapes is an InputError (every Beta draw was 0 / 0, NaN limits)', () => {
+    const e = errorOf(() => hiddenIncidence({ recorded: 0, reporting: { successes: 1e-10, trials: 0.01 }, recording: { alpha: 5e-324, beta: 5e-324 } }, { draws: 200 }));
+    expect(e.issues.map((i) => i.path)).toEqual([
+      ['recording', 'alpha'],
+      ['recording', 'beta'],
+    ]);
+    noNaN(hiddenIncidence({ recorded: 3, reporting: 0.5, recording: { alpha: 2.3e-308, beta: 2.3e-308 } }, { draws: 200 }));
+  });
+
+  it('funnelPlot: the p-value of a proportion on a denominator near the largest double is not NaN', () => {
+    const plot = funnelPlot([{ area: 'A', count: 16, denominator: 1.7976931348623157e308 }]);
+    expect(plot.areas[0]!.pValue).toBe(1);
+    const against = funnelPlot([{ area: 'A', count: 30, denominator: 1.7976931348623157e308 }], { target: 16 / 1.7976931348623157e308 });
+    expect(against.areas[0]!.pValue).toBeCloseTo(0.0022623907143107403, 14);
+  });
+});
+
+describe('Wilson and share counts at the ends of the doubles (found by the property suite)', () => {
+  it('Wilson limits of 5e-324 of 1.8e308 at a tiny level: an upper root of 0 no longer gives a NaN lower limit', () => {
+    noNaN(proportionCI(5e-324, 1.7976931348623157e308, { level: 1e-10 }));
+    noNaN(multinomialCI({ c: 1.7976931348623157e308, a: 5e-324 }, { level: 1e-10, method: 'wilson' }));
+  });
+
+  it('relationshipShares: a base whose counts add up beyond the largest double is an InputError (limits were NaN)', () => {
+    for (const method of ['goodman', 'wilson', 'quesenberry-hurst'] as const) {
+      const e = errorOf(() => relationshipShares({ exPartner: 1, stranger: 5.551115123125784e-17 }, { level: 0.8, base: 1.7976931348623157e308, method }));
+      expect(e.issues[0]!.path).toEqual(['base']);
+    }
+  });
+});
+
+describe('score limits out of order by an ulp (found by the property suite)', () => {
+  it('multinomialCI Quesenberry-Hurst of 1e10 and 95 at level 1e-10: lower <= x / n <= upper', () => {
+    const r = multinomialCI({ a: 1e10, other: 95 }, { level: 1e-10, method: 'quesenberry-hurst' });
+    for (const k of ['a', 'other'] as const) {
+      expect(r[k]!.lower).toBeLessThanOrEqual(r[k]!.value);
+      expect(r[k]!.value).toBeLessThanOrEqual(r[k]!.upper);
+    }
+  });
+});
+
+describe('recorded-share draws with a vanishing incidents-per-victim draw (found by the property suite)', () => {
+  it('impliedRecording keeps no NaN among its draws when count / incidentsPerVictim overflows in a draw', () => {
+    const r = impliedRecording(
+      { recorded: 6.59827747995223e-12, victims: { estimate: 0.01, standardError: 0 }, incidentsPerVictim: { estimate: 14.12961841308298, standardError: 324 } },
+      { level: 0.5, draws: 200, keepDraws: true },
+    );
+    noNaN(r);
   });
 });

@@ -7,7 +7,7 @@ import type { SurveyProportionMethod } from '../../src/survey/surveyLimits';
 import { errorOf } from '../helpers';
 import { InputError } from '../../src/core/InputError';
 import { HINT } from '../../src/core/validate';
-import { fewestDraws, tooFewDrawsRule } from '../../src/incidence/fewestDraws';
+import { fewestDraws, tooFewDrawsRule } from '../../src/montecarlo/fewestDraws';
 
 const METHODS: SurveyProportionMethod[] = ['logit', 'korn-graubard', 'wilson', 'wald'];
 

@@ -1,4 +1,4 @@
-import { plainNumber } from './plainNumber';
+import { plainNumber } from '../../core/plainNumber';
 
 /**
  * A signed percentage for summaries: `+57%`, `-28%`, `0%`.

@@ -1,8 +1,8 @@
 import { createGenerator } from '../../random/generator';
 import { sampleBeta } from '../../random/sampleBeta';
 import { drawRecordedShare } from '../../incidence/drawRecordedShare';
-import { finiteOrInfinity } from '../../incidence/finiteOrInfinity';
-import { standardDeviationOf } from '../../incidence/standardDeviationOf';
+import { finiteOrInfinity } from '../../montecarlo/finiteOrInfinity';
+import { standardDeviationOf } from '../../montecarlo/standardDeviationOf';
 import { fillProbabilityDraws } from '../../incidence/fillProbabilityDraws';
 import { fillQuantityDraws } from '../../incidence/fillQuantityDraws';
 import type { ProbabilityDistribution } from '../../incidence/uncertainProbability';

@@ -1,7 +1,7 @@
-import { percentileInterval } from '../../incidence/percentileInterval';
-import { quickselect } from '../../incidence/quickselect';
+import { percentileInterval } from '../../montecarlo/percentileInterval';
+import { quickselect } from '../../montecarlo/quickselect';
 
-/** Select rank k of a[left..right] in place (src/incidence/quickselect) and return it. */
+/** Select rank k of a[left..right] in place (src/montecarlo/quickselect) and return it. */
 function selectRank(a: Float64Array, left: number, right: number, k: number): number {
   quickselect(a, left, right, k);
   return a[k]!;

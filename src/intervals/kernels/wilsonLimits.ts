@@ -29,7 +29,8 @@ export function wilsonLimits(x: number, n: number, level: number): [number, numb
   if (x >= n) upper = 1;
   else if (x <= y) upper = Math.min(1, upperRoot(x, y, n, z, z2));
   else upper = 1 - ((y / n) * (y / nz)) / upperRoot(y, x, n, z, z2);
-  const lower = x <= 0 ? 0 : ((x / n) * (x / nz)) / upper;
+  // an upper root that underflows to 0 (5e-324 of 1.8e308 at a tiny level) leaves the lower limit 0, not 0 / 0
+  const lower = x <= 0 || upper <= 0 ? 0 : ((x / n) * (x / nz)) / upper;
   // for huge n the half-width can fall below the resolution of x / n; keep x / n inside
   const p = x / n;
   return [Math.min(lower, p), Math.max(upper, p)];

@@ -1,4 +1,4 @@
-import { plainNumber } from '../compare/change/plainNumber';
+import { plainNumber } from '../core/plainNumber';
 import { HINT } from '../core/validate';
 import { MAX_DRAWS } from './drawsOption';
 

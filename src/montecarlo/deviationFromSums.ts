@@ -1,7 +1,9 @@
 /**
  * The sample standard deviation of n draws from the sums of their deviations d = x - centre and of d²
  * (summing from a centre near the mean, the point estimate, guards against cancellation); undefined when
- * a draw was infinite (s2 not finite) or n < 2.
+ * a draw was infinite (s2 not finite) or n < 2. The sums are accumulated by the callers inside the loops
+ * that make the draws (one pass); simple-statistics' compensated `sum` would need a second pass over each
+ * array (and pull its bundle into core builds, see quickselect), for accuracy the centred sums already give.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileSummary } from '../../src/incidence/percentileSummary';
+import { percentileSummary } from '../../src/montecarlo/percentileSummary';
 import { createGenerator } from '../../src/random/generator';
 
 const lowerRank = (n: number, level: number) => Math.max(1, Math.floor(((n + 1) * (1 - level)) / 2));

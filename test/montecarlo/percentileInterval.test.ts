@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentileInterval } from '../../src/incidence/percentileInterval';
+import { percentileInterval } from '../../src/montecarlo/percentileInterval';
 
 const lowerRank = (n: number, level: number) => Math.max(1, Math.floor(((n + 1) * (1 - level)) / 2));
 import { createGenerator } from '../../src/random/generator';
