@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { positive } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
 import type { LimitScale } from './funnel/limitScale';
@@ -30,19 +30,18 @@ export interface FunnelLimitsInput {
   per?: number;
 }
 
-const schema = z
+const schema = z.pipe(z
   .strictObject(
     {
       type: funnelType,
       target: finiteNumber,
-      precision: z.unknown().optional(),
+      precision: z.optional(z.unknown()),
       levels: funnelLevels,
       method: funnelMethod,
-      per: positive.optional(),
+      per: z.optional(positive),
     },
     { error: 'an object { type, target, precision?, levels?, method?, per? }' },
-  )
-  .transform((input, ctx) => {
+  ), z.transform((input, ctx) => {
     let bad = false;
     const push: Push = (path, message, value) => {
       bad = true;
@@ -68,7 +67,7 @@ const schema = z
       return z.NEVER;
     }
     return { type, method, target, levels: input.levels, per, precision };
-  });
+  }));
 
 /** Smallest normal double, 2^-1022. */
 const MIN_NORMAL = 2.2250738585072014e-308;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError, type InputIssue } from '../core/InputError';
 import { count, options, positive } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
@@ -102,42 +102,37 @@ export interface FunnelPlot {
 }
 
 const areaName = z
-  .string({ error: 'an area name (a non-empty string)' })
-  .refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' });
+  .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' }));
 
 const rowSchema = z.object(
   {
     area: areaName,
     count,
-    denominator: positive.optional(),
-    population: positive.optional(),
-    expected: positive.optional(),
+    denominator: z.optional(positive),
+    population: z.optional(positive),
+    expected: z.optional(positive),
   },
   { error: 'a row { area, count, denominator | population | expected }' },
 );
 
-const schema = z
+const schema = z.pipe(z
   .object({
     rows: z
       .array(rowSchema, { error: 'an array of rows { area, count, denominator | population | expected }' })
-      .min(1, { error: 'at least one row { area, count, denominator | population | expected }' }),
+      .check(z.minLength(1, { error: 'at least one row { area, count, denominator | population | expected }' })),
     options: options({
-      type: z.enum(['proportion', 'rate', 'ratio'], { error: "one of 'proportion', 'rate', 'ratio'" }).optional(),
-      target: finiteNumber.optional(),
-      per: positive.optional(),
+      type: z.optional(z.enum(['proportion', 'rate', 'ratio'], { error: "one of 'proportion', 'rate', 'ratio'" })),
+      target: z.optional(finiteNumber),
+      per: z.optional(positive),
       levels: funnelLevels,
       method: funnelMethod,
-      overdispersion: z
-        .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" })
-        .default('none'),
-      trim: z
-        .number({ error: 'a fraction in [0, 0.5), such as 0.1' })
-        .refine((x) => x >= 0 && x < 0.5, { error: 'a fraction in [0, 0.5), such as 0.1' })
-        .default(0.1),
-      precision: z.unknown().optional(),
+      overdispersion: z._default(z
+        .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" }), 'none'),
+      trim: z._default(z
+        .number({ error: 'a fraction in [0, 0.5), such as 0.1' }).check(z.refine((x) => x >= 0 && x < 0.5, { error: 'a fraction in [0, 0.5), such as 0.1' })), 0.1),
+      precision: z.optional(z.unknown()),
     }),
-  })
-  .transform((input, ctx) => {
+  }), z.transform((input, ctx) => {
     let bad = false;
     const push: Push = (path, message, value) => {
       bad = true;
@@ -190,7 +185,7 @@ const schema = z
     const grid = o.precision === undefined ? undefined : checkPrecision(o.precision, ['options', 'precision'], needsWhole(type, method), push);
     if (bad) return z.NEVER;
     return { ...o, rows, precisions, type, method, grid, per: o.per ?? 100000 };
-  });
+  }));
 
 const percent = (level: number) => String(Number.parseFloat((level * 100).toPrecision(12)));
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { period as periodSchema } from '../core/period';

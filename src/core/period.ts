@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { count, positive } from './schemas';
 import { HINT } from './validate';
 import { sixDigits } from './sixDigits';
@@ -83,20 +83,18 @@ function dated(from: string, to: string): Period {
 const lengthOf = (days: number): Period => ({ days, text: `${sixDigits(days)} days` });
 
 /** `{ count, from, to }`. @internal */
-export const datedCount = z
+export const datedCount = z.pipe(z
   .strictObject({ count, from: isoDate, to: isoDate })
-  .check(checkOrder)
-  .transform((v): CountOverPeriod => ({ count: v.count, ...dated(v.from, v.to) }));
+  .check(checkOrder), z.transform((v): CountOverPeriod => ({ count: v.count, ...dated(v.from, v.to) })));
 
 /** `{ count, days }`. @internal */
-export const daysCount = z.strictObject({ count, days: positive }).transform((v): CountOverPeriod => ({ count: v.count, ...lengthOf(v.days) }));
+export const daysCount = z.pipe(z.strictObject({ count, days: positive }), z.transform((v): CountOverPeriod => ({ count: v.count, ...lengthOf(v.days) })));
 
-const datedPeriod = z
+const datedPeriod = z.pipe(z
   .strictObject({ from: isoDate, to: isoDate })
-  .check(checkOrder)
-  .transform((v) => dated(v.from, v.to));
+  .check(checkOrder), z.transform((v) => dated(v.from, v.to)));
 
-const daysPeriod = z.strictObject({ days: positive }).transform((v) => lengthOf(v.days));
+const daysPeriod = z.pipe(z.strictObject({ days: positive }), z.transform((v) => lengthOf(v.days)));
 
 const isRecord = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -104,7 +102,7 @@ const isRecord = (value: unknown): value is object => value !== null && typeof v
  * Run a nested schema and copy its issues into the current context (zod prefixes their paths with the
  * current one), so a dispatching schema reports the fields of the form it chose.
  */
-function dispatch<T>(schema: z.ZodType<T>, value: unknown, ctx: z.core.$RefinementCtx): T {
+function dispatch<T>(schema: z.ZodMiniType<T>, value: unknown, ctx: z.core.ParsePayload): T {
   const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) ctx.issues.push({ ...issue } as z.core.$ZodRawIssue);
@@ -118,7 +116,7 @@ function dispatch<T>(schema: z.ZodType<T>, value: unknown, ctx: z.core.$Refineme
  * @internal
  */
 export function countOverPeriod(hint?: string) {
-  return z.unknown().transform((value, ctx): CountOverPeriod => {
+  return z.pipe(z.unknown(), z.transform((value, ctx): CountOverPeriod => {
     if (isRecord(value)) return dispatch('days' in value ? daysCount : datedCount, value, ctx);
     ctx.issues.push({
       code: 'custom',
@@ -126,7 +124,7 @@ export function countOverPeriod(hint?: string) {
       message: `a count over a period: { count, from, to } with ISO dates, or { count, days }${hint === undefined ? '' : HINT + hint}`,
     });
     return z.NEVER;
-  });
+  }));
 }
 
 /**
@@ -135,7 +133,7 @@ export function countOverPeriod(hint?: string) {
  * @internal
  */
 export function period(hint?: string) {
-  return z.unknown().transform((value, ctx): Period => {
+  return z.pipe(z.unknown(), z.transform((value, ctx): Period => {
     if (isRecord(value)) return dispatch('days' in value ? daysPeriod : datedPeriod, value, ctx);
     ctx.issues.push({
       code: 'custom',
@@ -143,5 +141,5 @@ export function period(hint?: string) {
       message: `a period: { from, to } with ISO dates (both days included), or { days }${hint === undefined ? '' : HINT + hint}`,
     });
     return z.NEVER;
-  });
+  }));
 }

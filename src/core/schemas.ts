@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseAgeBand } from './ageBand';
 import { describeValue } from './describeValue';
 import { HINT } from './validate';
@@ -18,16 +18,16 @@ const numberRule = (rule: string) =>
   });
 
 /** A finite number >= 0; weighted (non-integer) counts allowed. */
-export const count = numberRule('a finite number >= 0').refine((x) => x >= 0, { error: 'a finite number >= 0', abort: true });
+export const count = numberRule('a finite number >= 0').check(z.refine((x) => x >= 0, { error: 'a finite number >= 0', abort: true }));
 
 /** A whole number >= 0. */
-export const wholeCount = numberRule('a whole number >= 0').refine((x) => x >= 0 && Number.isInteger(x), {
+export const wholeCount = numberRule('a whole number >= 0').check(z.refine((x) => x >= 0 && Number.isInteger(x), {
   error: 'a whole number >= 0',
   abort: true,
-});
+}));
 
 /** A finite number > 0. */
-export const positive = numberRule('a finite number > 0').refine((x) => x > 0, { error: 'a finite number > 0', abort: true });
+export const positive = numberRule('a finite number > 0').check(z.refine((x) => x > 0, { error: 'a finite number > 0', abort: true }));
 
 /** A proportion in [0, 1]; a percentage such as 4.9 gets the hint "did you mean 0.049?". */
 export const probability = numberRule('a proportion in [0, 1]').check((ctx) => {
@@ -86,13 +86,13 @@ export const intervalLevel = levelRule(false);
  * of order; within 1e-10 of 1 the tail area 1 - level keeps too few digits for the limits (and a Monte
  * Carlo percentile interval would need more than ten billion draws). Such a level is an InputError.
  */
-export const level = levelRule(true).default(0.95);
+export const level = z._default(levelRule(true), 0.95);
 
 /** The rate multiplier `per`, a finite number > 0, default 100000. */
-export const per = positive.default(100000);
+export const per = z._default(positive, 100000);
 
 /** A seed for the library's generator: a whole number (default 42). */
-export const seed = numberRule('a whole number').refine((x) => Number.isSafeInteger(x), { error: 'a whole number' }).default(42);
+export const seed = z._default(numberRule('a whole number').check(z.refine((x) => Number.isSafeInteger(x), { error: 'a whole number' })), 42);
 
 /** A method name out of a fixed list. */
 export function methodOf<const T extends readonly [string, ...string[]]>(names: T) {
@@ -100,19 +100,19 @@ export function methodOf<const T extends readonly [string, ...string[]]>(names: 
 }
 
 /** Options objects reject unknown keys, so a typo such as `levle` is caught. */
-export function options<T extends z.ZodRawShape>(shape: T) {
-  return z.strictObject(shape).prefault({} as never);
+export function options<T extends z.core.$ZodShape>(shape: T) {
+  return z.prefault(z.strictObject(shape), {} as never);
 }
 
 /** Describe a value for hand-written issues. */
 export { describeValue };
 
 /** An age band (`'16-19'`, `'90+'`) or single year (number or numeric string), parsed. */
-export const ageBand = z.union([z.string(), z.number()], { error: "an age band such as '16-19' or '90+', or a single year" }).transform((value, ctx) => {
+export const ageBand = z.pipe(z.union([z.string(), z.number()], { error: "an age band such as '16-19' or '90+', or a single year" }), z.transform((value, ctx) => {
   const band = parseAgeBand(value);
   if (band === undefined) {
     ctx.issues.push({ code: 'custom', input: value, message: "an age band such as '16-19' or '90+', or a single year (0 to 150)" });
     return z.NEVER;
   }
   return band;
-});
+}));

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** Zod 4 wrappers whose inner schema is at `def.innerType`. */
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch', 'success']);
@@ -54,7 +54,7 @@ function editDistance(a: string, b: string): number {
  *
  * @example
  * ```ts
- * import * as z from 'zod';
+ * import * as z from 'zod/mini';
  * import { unknownKeysHint } from './unknownKeysHint';
  * const schema = z.object({ options: z.strictObject({ level: z.number(), draws: z.number() }) });
  * unknownKeysHint(schema, ['options'], ['leve']); // 'did you mean level? known options: level, draws'

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Wrap an object schema so that an own key `'__proto__'` (as `JSON.parse` makes it) is an issue at that
@@ -7,15 +7,15 @@ import * as z from 'zod';
  *
  * @example
  * ```ts
- * import * as z from 'zod';
+ * import * as z from 'zod/mini';
  * import { withoutReservedKey } from './withoutReservedKey';
  * const row = withoutReservedKey(z.looseObject({ estimate: z.number() }), "no field '__proto__'");
  * row.safeParse(JSON.parse('{"__proto__": 1, "estimate": 0.1}')).success; // false, an issue at __proto__
  * ```
  * @internal
  */
-export function withoutReservedKey<S extends z.ZodType>(schema: S, rule: string) {
-  return z.unknown().transform((value, ctx): z.output<S> => {
+export function withoutReservedKey<S extends z.ZodMiniType>(schema: S, rule: string) {
+  return z.pipe(z.unknown(), z.transform((value, ctx): z.output<S> => {
     if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
       const input: unknown = Object.getOwnPropertyDescriptor(value, '__proto__')?.value;
       ctx.issues.push({ code: 'custom', path: ['__proto__'], input, message: rule });
@@ -26,5 +26,5 @@ export function withoutReservedKey<S extends z.ZodType>(schema: S, rule: string)
     const parsed = schema.safeParse(value, { reportInput: true });
     for (const issue of parsed.error?.issues ?? []) ctx.issues.push({ ...issue } as z.core.$ZodRawIssue);
     return z.NEVER;
-  });
+  }));
 }

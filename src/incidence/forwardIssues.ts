@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Copy the issues of a nested `safeParse` into the current transform's context (zod prefixes their
@@ -6,7 +6,7 @@ import * as z from 'zod';
  * Returns `z.NEVER` for the transform to return.
  * @internal
  */
-export function forwardIssues(ctx: z.core.$RefinementCtx, issues: readonly z.core.$ZodIssue[]): never {
+export function forwardIssues(ctx: z.core.ParsePayload, issues: readonly z.core.$ZodIssue[]): never {
   for (const issue of issues) ctx.issues.push({ ...issue } as z.core.$ZodRawIssue);
   return z.NEVER;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/InputError';
 import { refuseOptionsField } from '../core/refuseOptionsField';
 import { interval, type Interval } from '../core/interval';
@@ -78,7 +78,7 @@ const schema = z.strictObject({
   recorded: recordedCount,
   reporting: positiveProbability(dividesBy),
   recording: positiveProbability(dividesBy),
-  incidentsPerVictim: uncertainQuantity('incidents per victim > 0').optional(),
+  incidentsPerVictim: z.optional(uncertainQuantity('incidents per victim > 0')),
   options: modelOptions,
 });
 

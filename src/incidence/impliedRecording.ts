@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/InputError';
 import { refuseOptionsField } from '../core/refuseOptionsField';
 import { interval, type Interval } from '../core/interval';
@@ -60,8 +60,8 @@ export interface ImpliedRecording {
 const schema = z.strictObject({
   recorded: recordedCount,
   victims: uncertainQuantity('a number of victims > 0'),
-  reporting: positiveProbability('the share of reports recorded is recorded share / reporting').optional(),
-  incidentsPerVictim: uncertainQuantity('incidents per victim > 0').optional(),
+  reporting: z.optional(positiveProbability('the share of reports recorded is recorded share / reporting')),
+  incidentsPerVictim: z.optional(uncertainQuantity('incidents per victim > 0')),
   options: modelOptions,
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { level, methodOf, seed } from '../core/schemas';
 import { drawsOption } from '../montecarlo/drawsOption';
 import { fewestDraws, tooFewDrawsRule } from '../montecarlo/fewestDraws';
@@ -11,19 +11,18 @@ import { countNoiseOption } from './noiseModel';
  * are Monte Carlo draws too few for the level ({@link fewestDraws}).
  * @internal
  */
-export const modelOptions = z
+export const modelOptions = z.prefault(z
   .strictObject({
     level,
-    method: methodOf(['monte-carlo', 'delta']).default('monte-carlo'),
+    method: z._default(methodOf(['monte-carlo', 'delta']), 'monte-carlo'),
     draws: drawsOption(),
     seed,
     countNoise: countNoiseOption,
-    keepDraws: z.boolean({ error: 'true or false' }).default(false),
+    keepDraws: z._default(z.boolean({ error: 'true or false' }), false),
   })
   .check((ctx) => {
     const o = ctx.value;
     if (o.method === 'monte-carlo' && o.draws < fewestDraws(o.level)) {
       ctx.issues.push({ code: 'custom', path: ['draws'], input: o.draws, message: tooFewDrawsRule(o.level) });
     }
-  })
-  .prefault({} as never);
+  }), {} as never);

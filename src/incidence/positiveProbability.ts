@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { forwardIssues } from './forwardIssues';
 import { uncertainProbability, type ProbabilityDistribution } from './uncertainProbability';
 
@@ -8,7 +8,7 @@ import { uncertainProbability, type ProbabilityDistribution } from './uncertainP
  * @internal
  */
 export function positiveProbability(why: string) {
-  return z.unknown().transform((value, ctx): ProbabilityDistribution => {
+  return z.pipe(z.unknown(), z.transform((value, ctx): ProbabilityDistribution => {
     const parsed = uncertainProbability.safeParse(value, { reportInput: true });
     if (!parsed.success) return forwardIssues(ctx, parsed.error.issues);
     if (!(parsed.data.estimate > 0)) {
@@ -16,5 +16,5 @@ export function positiveProbability(why: string) {
       return z.NEVER;
     }
     return parsed.data;
-  });
+  }));
 }

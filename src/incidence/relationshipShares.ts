@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { interval, type Interval } from '../core/interval';
 import { level, methodOf, options } from '../core/schemas';
 import { refuseReservedKey } from '../core/refuseReservedKey';
@@ -24,12 +24,11 @@ export interface RelationshipSharesOptions {
   tolerance?: number;
 }
 
-const schema = z
+const schema = z.pipe(z
   .object({
     shares: sharesRecord,
-    options: options({ level, method: methodOf(['sison-glaz', 'goodman', 'quesenberry-hurst', 'wilson']).default('sison-glaz'), ...shareOptionShape }),
-  })
-  .transform((v, ctx) => {
+    options: options({ level, method: z._default(methodOf(['sison-glaz', 'goodman', 'quesenberry-hurst', 'wilson']), 'sison-glaz'), ...shareOptionShape }),
+  }), z.transform((v, ctx) => {
     const normalised = normaliseShares(v.shares, v.options, (path, message, input) =>
       ctx.issues.push({ code: 'custom', path: path[0] === 'base' ? ['options', ...path] : path, message, input }),
     );
@@ -58,7 +57,7 @@ const schema = z
       }
     }
     return { shares: normalised, options: v.options };
-  });
+  }));
 
 /**
  * Shares of a whole by category, such as stalkers by their relationship to the victim, with their

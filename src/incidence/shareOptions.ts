@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HINT } from '../core/validate';
 import { count, methodOf, positive } from '../core/schemas';
 
@@ -7,12 +7,11 @@ export type ShareScale = 'proportion' | 'percent' | 'count';
 
 /** The zod shapes of the options shared by `relationshipShares` and `splitByShares`. @internal */
 export const shareOptionShape = {
-  base: positive.optional(),
-  scale: methodOf(['proportion', 'percent', 'count']).default('proportion'),
-  remainder: z
-    .union([z.string().min(1).refine((x) => x !== '__proto__', { error: "a category name other than '__proto__' (reserved in JavaScript)" }), z.literal(false)], { error: "a category name such as 'other' (not '__proto__', reserved in JavaScript), or false for none" })
-    .default('other'),
-  tolerance: count.refine((x) => x < 0.1, { error: `a proportion from 0 to 0.1, such as 0.005 (half a percentage point)${HINT}give it as a proportion whatever the scale` }).default(0.005),
+  base: z.optional(positive),
+  scale: z._default(methodOf(['proportion', 'percent', 'count']), 'proportion'),
+  remainder: z._default(z
+    .union([z.string().check(z.minLength(1)).check(z.refine((x) => x !== '__proto__', { error: "a category name other than '__proto__' (reserved in JavaScript)" })), z.literal(false)], { error: "a category name such as 'other' (not '__proto__', reserved in JavaScript), or false for none" }), 'other'),
+  tolerance: z._default(count.check(z.refine((x) => x < 0.1, { error: `a proportion from 0 to 0.1, such as 0.005 (half a percentage point)${HINT}give it as a proportion whatever the scale` })), 0.005),
 };
 
 /** Shares as a record of category to a number. @internal */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { interval, type Interval } from '../core/interval';
 import { count, level, options, seed } from '../core/schemas';
 import { refuseReservedKey } from '../core/refuseReservedKey';
@@ -65,13 +65,12 @@ interface ParsedTotal {
   quantity?: string;
 }
 
-const schema = z
+const schema = z.pipe(z
   .object({
     total: z.unknown(),
     shares: sharesRecord,
-    options: options({ level, draws: drawsOption().unwrap().optional(), seed, quantity: z.string().optional(), keepDraws: z.boolean({ error: 'true or false' }).default(false), ...shareOptionShape }),
-  })
-  .transform((v, ctx) => {
+    options: options({ level, draws: z.optional(drawsOption()._zod.def.innerType), seed, quantity: z.optional(z.string()), keepDraws: z._default(z.boolean({ error: 'true or false' }), false), ...shareOptionShape }),
+  }), z.transform((v, ctx) => {
     const o = v.options;
     const total = parseTotal(v.total, o.quantity, ctx);
     const shares = normaliseShares(v.shares, o, (path, message, input) =>
@@ -87,7 +86,7 @@ const schema = z
       return z.NEVER;
     }
     return { total, shares, options: o, exactTotal, n };
-  });
+  }));
 
 const KEEP_DRAWS = `${HINT}no Gamma can stand for this interval: pass a result computed with keepDraws: true (Monte Carlo), whose draws are split as they are`;
 
@@ -95,7 +94,7 @@ const KEEP_DRAWS = `${HINT}no Gamma can stand for this interval: pass a result c
  * A total the Gamma approximation cannot take: an interval of exactly 0 (`'zero'`, split into exact zeros),
  * or an infinite limit or a value of 0 with a positive upper limit (an issue pointing to keepDraws).
  */
-function gammaless(raw: unknown, path: string[], ctx: z.core.$RefinementCtx): 'zero' | 'refused' | undefined {
+function gammaless(raw: unknown, path: string[], ctx: z.core.ParsePayload): 'zero' | 'refused' | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const q = raw as { value?: unknown; estimate?: unknown; lower?: unknown; upper?: unknown; standardError?: unknown };
   const valueKey = 'value' in q ? 'value' : 'estimate';
@@ -126,7 +125,7 @@ function firstBadDraw(d: Float64Array): number | undefined {
   return undefined;
 }
 
-function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.$RefinementCtx): ParsedTotal | undefined {
+function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.ParsePayload): ParsedTotal | undefined {
   if (typeof raw === 'number') {
     const r = count.safeParse(raw, { reportInput: true });
     if (!r.success) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Interval } from '../core/interval';
 import { count, intervalLevel, positive, probability } from '../core/schemas';
 import { HINT } from '../core/validate';
@@ -99,25 +99,22 @@ function jeffreysOnBase(p: number, n: number, why: string, notes: string[] = [])
 }
 
 
-const successesTrials = z
+const successesTrials = z.pipe(z
   .strictObject({ successes: count, trials: positive })
   .check((ctx) => {
     if (ctx.value.successes > ctx.value.trials) {
       ctx.issues.push({ code: 'custom', path: ['successes'], input: ctx.value.successes, message: `at most trials (${ctx.value.trials})` });
     }
-  })
-  .transform(({ successes, trials }) =>
-    jeffreysOnBase(successes / trials, trials, `Jeffreys posterior for ${sixDigits(successes)} of ${sixDigits(trials)}`),
-  );
+  }), z.transform(({ successes, trials }) =>
+    jeffreysOnBase(successes / trials, trials, `Jeffreys posterior for ${sixDigits(successes)} of ${sixDigits(trials)}`)));
 
 /** A Beta shape: > 0 and at least the smallest normal double (with two smaller shapes every draw is 0 / 0). */
-const betaShape = positive.refine((x) => x >= 2.2250738585072014e-308, {
+const betaShape = positive.check(z.refine((x) => x >= 2.2250738585072014e-308, {
   error: 'a finite number >= 2.2e-308 (the smallest normal double: below it the Beta draws underflow)',
-});
+}));
 
-const alphaBeta = z
-  .strictObject({ alpha: betaShape, beta: betaShape })
-  .transform(({ alpha, beta }) => betaDistribution(alpha / (alpha + beta), alpha, beta, 'as given'));
+const alphaBeta = z.pipe(z
+  .strictObject({ alpha: betaShape, beta: betaShape }), z.transform(({ alpha, beta }) => betaDistribution(alpha / (alpha + beta), alpha, beta, 'as given')));
 
 /**
  * The note for a Jeffreys Beta on a small effective base whose mean or standard deviation is more than 10%
@@ -160,7 +157,7 @@ function jeffreysWithCheck(
  * the level held), or, when no such bound is coherent with the estimate, the interval as given.
  */
 function tooWide(
-  ctx: z.core.$RefinementCtx,
+  ctx: z.core.ParsePayload,
   given: Record<string, unknown>,
   v: { lower: number; upper: number },
   p: number,
@@ -188,7 +185,7 @@ function tooWide(
  * effective base p(1 - p) / SE^2 overflows the doubles (the Beta would be Beta(Infinity, Infinity)), at
  * `path`, with the least standard error accepted (rounded up), as the survey forms word it.
  */
-function tooPrecise(ctx: z.core.$RefinementCtx, path: string, input: unknown, p: number, se: number): never {
+function tooPrecise(ctx: z.core.ParsePayload, path: string, input: unknown, p: number, se: number): never {
   const least = Number.parseFloat(((Math.sqrt(p) * Math.sqrt(1 - p)) / Math.sqrt(Number.MAX_VALUE) * (1 + 1e-5)).toPrecision(6));
   const what = path === 'standardError' ? `a standard error >= ${least}` : `an interval wide enough for a standard error (upper - lower) / (2 z) >= ${least}`;
   ctx.issues.push({
@@ -200,21 +197,20 @@ function tooPrecise(ctx: z.core.$RefinementCtx, path: string, input: unknown, p:
   return z.NEVER;
 }
 
-const intervalLike = z
+const intervalLike = z.pipe(z
   .looseObject({
     value: probability,
     lower: probability,
     upper: probability,
-    level: intervalLevel.optional(),
-    standardError: count.optional(),
-    effectiveBase: positive.optional(),
+    level: z.optional(intervalLevel),
+    standardError: z.optional(count),
+    effectiveBase: z.optional(positive),
   })
   .check((ctx) => {
     const v = ctx.value;
     if (v.lower > v.value) ctx.issues.push({ code: 'custom', path: ['lower'], input: v.lower, message: `a lower limit <= value (${v.value})` });
     if (v.upper < v.value) ctx.issues.push({ code: 'custom', path: ['upper'], input: v.upper, message: `an upper limit >= value (${v.value})` });
-  })
-  .transform((v, ctx): ProbabilityDistribution => {
+  }), z.transform((v, ctx): ProbabilityDistribution => {
     const p = v.value;
     if (v.lower === v.upper) return exactProbability(p);
     const pq = p * (1 - p);
@@ -262,7 +258,7 @@ const intervalLike = z
     return jeffreysWithCheck(p, n, se, "standard error implied by the Interval's width", why, [
       `standard error recovered from the interval's width, assuming it was value +/- ${sixDigits(zValue)} x SE`,
     ]);
-  });
+  }));
 
 const SE_LABEL: Record<SurveyDesignForm, string> = {
   base: "standard error sqrt(p(1 - p) / n')",
@@ -272,10 +268,9 @@ const SE_LABEL: Record<SurveyDesignForm, string> = {
 };
 
 /** The design forms, read by the same code as `surveyProportion`, with a standard error strictly below sqrt(p(1 - p)). */
-const surveyForm = z
+const surveyForm = z.pipe(z
   .looseObject(surveyDesignShape)
-  .check(checkSurveyDesign([], { strictSpread: true }))
-  .transform((v, ctx): ProbabilityDistribution => {
+  .check(checkSurveyDesign([], { strictSpread: true })), z.transform((v, ctx): ProbabilityDistribution => {
     const d = normaliseSurveyDesign(v);
     if (d.form === 'interval' && d.standardError * d.standardError >= d.estimate * (1 - d.estimate)) {
       const zValue = -normalQuantile((1 - (v.level ?? 0.95)) / 2);
@@ -290,7 +285,7 @@ const surveyForm = z
       d.notes,
       d.form === 'standardError',
     );
-  });
+  }));
 
 const FORMS =
   'an uncertain probability: a number in [0, 1], { successes, trials }, { estimate, base, designFactor? }, { estimate, standardError }, { estimate, effectiveBase }, { estimate, lower, upper, level? }, { alpha, beta } or an Interval';
@@ -301,14 +296,14 @@ const FORMS =
  * `alpha`/`beta`, `value`, `estimate`), so error messages name the fields of that form.
  * @internal
  */
-export const uncertainProbability = z.unknown().transform((value, ctx): ProbabilityDistribution => {
+export const uncertainProbability = z.pipe(z.unknown(), z.transform((value, ctx): ProbabilityDistribution => {
   if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
     const input: unknown = Object.getOwnPropertyDescriptor(value, '__proto__')?.value;
     ctx.issues.push({ code: 'custom', path: ['__proto__'], input, message: "no field '__proto__' (reserved in JavaScript)" });
     return z.NEVER;
   }
-  let schema: z.ZodType<ProbabilityDistribution> | undefined;
-  if (typeof value === 'number' || typeof value === 'string') schema = probability.transform(exactProbability);
+  let schema: z.ZodMiniType<ProbabilityDistribution> | undefined;
+  if (typeof value === 'number' || typeof value === 'string') schema = z.pipe(probability, z.transform(exactProbability));
   else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     if ('successes' in value || 'trials' in value) schema = successesTrials;
     else if ('alpha' in value || 'beta' in value) schema = alphaBeta;
@@ -322,4 +317,4 @@ export const uncertainProbability = z.unknown().transform((value, ctx): Probabil
   const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) return forwardIssues(ctx, parsed.error.issues);
   return parsed.data;
-});
+}));

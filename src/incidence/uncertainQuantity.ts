@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Interval } from '../core/interval';
 import { count, intervalLevel } from '../core/schemas';
 import { HINT } from '../core/validate';
@@ -80,7 +80,7 @@ function gammaQuantity(m: number, se: number, notes: string[]): QuantityDistribu
  * Push the issue for a standard error too small for a Gamma (see {@link gammaQuantity}) at `path`, with
  * the least standard error accepted (rounded up), and return z.NEVER.
  */
-function degenerate(ctx: z.core.$RefinementCtx, path: string, input: unknown, m: number, se: number, implied: boolean): never {
+function degenerate(ctx: z.core.ParsePayload, path: string, input: unknown, m: number, se: number, implied: boolean): never {
   const least = Number.parseFloat((Math.max(m / Math.sqrt(Number.MAX_VALUE), Math.sqrt(MIN_NORMAL) * Math.sqrt(m)) * (1 + 1e-5)).toPrecision(6));
   const most = Number.parseFloat((Math.min(m / Math.sqrt(MIN_NORMAL), Math.sqrt(Number.MAX_VALUE) * Math.sqrt(m)) * (1 - 1e-5)).toPrecision(6));
   const range = `from ${least} to ${most}`;
@@ -98,7 +98,7 @@ function zOf(inputLevel: number | undefined): number {
   return -normalQuantile((1 - (inputLevel ?? 0.95)) / 2);
 }
 
-function limitsCheck(v: { lower: number; upper: number }, estimate: number, name: string, ctx: z.core.$RefinementCtx): void {
+function limitsCheck(v: { lower: number; upper: number }, estimate: number, name: string, ctx: z.core.ParsePayload): void {
   if (v.lower > estimate) ctx.issues.push({ code: 'custom', path: ['lower'], input: v.lower, message: `a lower limit <= ${name} (${estimate})` });
   if (v.upper < estimate) ctx.issues.push({ code: 'custom', path: ['upper'], input: v.upper, message: `an upper limit >= ${name} (${estimate})` });
 }
@@ -116,27 +116,23 @@ export function uncertainQuantity(rule: string) {
         typeof iss.input === 'string' && iss.input.trim() !== '' && Number.isFinite(Number(iss.input))
           ? `${rule}${HINT}pass the number ${Number(iss.input)}, not a string`
           : rule,
-    })
-    .refine((x) => x > 0, { error: rule });
-  const plain = estimate.transform(exactQuantity);
-  const withSE = z
-    .strictObject({ estimate, standardError: count })
-    .transform(({ estimate: m, standardError }, ctx) => gammaQuantity(m, standardError, []) ?? degenerate(ctx, 'standardError', standardError, m, standardError, false));
-  const withLimits = z
-    .strictObject({ estimate, lower: count, upper: count, level: intervalLevel.optional() })
-    .check((ctx) => limitsCheck(ctx.value, ctx.value.estimate, 'estimate', ctx as unknown as z.core.$RefinementCtx))
-    .transform((v, ctx) => {
+    }).check(z.refine((x) => x > 0, { error: rule }));
+  const plain = z.pipe(estimate, z.transform(exactQuantity));
+  const withSE = z.pipe(z
+    .strictObject({ estimate, standardError: count }), z.transform(({ estimate: m, standardError }, ctx) => gammaQuantity(m, standardError, []) ?? degenerate(ctx, 'standardError', standardError, m, standardError, false)));
+  const withLimits = z.pipe(z
+    .strictObject({ estimate, lower: count, upper: count, level: z.optional(intervalLevel) })
+    .check((ctx) => limitsCheck(ctx.value, ctx.value.estimate, 'estimate', ctx)), z.transform((v, ctx) => {
       const z0 = zOf(v.level);
       const se = (v.upper - v.lower) / (2 * z0);
       return (
         gammaQuantity(v.estimate, se, [`standard error recovered from the interval's width, assuming it was estimate +/- ${sixDigits(z0)} x SE`]) ??
         degenerate(ctx, 'upper', v.upper, v.estimate, se, true)
       );
-    });
-  const intervalLike = z
-    .looseObject({ value: estimate, lower: count, upper: count, level: intervalLevel.optional(), standardError: count.optional() })
-    .check((ctx) => limitsCheck(ctx.value, ctx.value.value, 'value', ctx as unknown as z.core.$RefinementCtx))
-    .transform((v, ctx) => {
+    }));
+  const intervalLike = z.pipe(z
+    .looseObject({ value: estimate, lower: count, upper: count, level: z.optional(intervalLevel), standardError: z.optional(count) })
+    .check((ctx) => limitsCheck(ctx.value, ctx.value.value, 'value', ctx)), z.transform((v, ctx) => {
       if (v.lower === v.upper) return exactQuantity(v.value);
       if (v.standardError !== undefined && v.standardError > 0) {
         return gammaQuantity(v.value, v.standardError, []) ?? degenerate(ctx, 'standardError', v.standardError, v.value, v.standardError, false);
@@ -147,15 +143,15 @@ export function uncertainQuantity(rule: string) {
         gammaQuantity(v.value, se, [`standard error recovered from the interval's width, assuming it was value +/- ${sixDigits(z0)} x SE`]) ??
         degenerate(ctx, 'upper', v.upper, v.value, se, true)
       );
-    });
+    }));
   const forms = `${rule}: a number, { estimate, standardError }, { estimate, lower, upper, level? } or an Interval`;
-  return z.unknown().transform((value, ctx): QuantityDistribution => {
+  return z.pipe(z.unknown(), z.transform((value, ctx): QuantityDistribution => {
     if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
       const input: unknown = Object.getOwnPropertyDescriptor(value, '__proto__')?.value;
       ctx.issues.push({ code: 'custom', path: ['__proto__'], input, message: "no field '__proto__' (reserved in JavaScript)" });
       return z.NEVER;
     }
-    let schema: z.ZodType<QuantityDistribution> | undefined;
+    let schema: z.ZodMiniType<QuantityDistribution> | undefined;
     if (typeof value === 'number' || typeof value === 'string') schema = plain;
     else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       if ('value' in value) schema = intervalLike;
@@ -169,5 +165,5 @@ export function uncertainQuantity(rule: string) {
     const parsed = schema.safeParse(value, { reportInput: true });
     if (!parsed.success) return forwardIssues(ctx, parsed.error.issues);
     return parsed.data;
-  });
+  }));
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Interval } from '../core/interval';
 import { refuseReservedKey } from '../core/refuseReservedKey';
 import { count, level, methodOf, options } from '../core/schemas';
@@ -23,7 +23,7 @@ const schema = z
     counts: z.record(z.string(), count, {
       error: 'a record of category to count, such as { partner: 45, stranger: 10 }',
     }),
-    options: options({ level, method: methodOf(METHODS).default('sison-glaz') }),
+    options: options({ level, method: z._default(methodOf(METHODS), 'sison-glaz') }),
   })
   .check((ctx) => {
     const { counts } = ctx.value;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options } from '../core/schemas';
 import { validate } from '../core/validate';
@@ -21,7 +21,7 @@ export interface PoissonCIOptions {
 
 const schema = z.object({
   count,
-  options: options({ level, method: methodOf(METHODS).default('exact') }),
+  options: options({ level, method: z._default(methodOf(METHODS), 'exact') }),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, positive } from '../core/schemas';
 import { sixDigits } from '../core/sixDigits';
@@ -29,7 +29,7 @@ const schema = z
   .object({
     successes: count,
     trials: positive,
-    options: options({ level, method: methodOf(METHODS).default('wilson') }),
+    options: options({ level, method: z._default(methodOf(METHODS), 'wilson') }),
   })
   .check((ctx) => {
     const { successes, trials } = ctx.value;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, per, positive } from '../core/schemas';
@@ -32,7 +32,7 @@ export interface RateCIOptions {
 const schema = z.object({
   count,
   population: positive,
-  options: options({ per, level, method: methodOf(METHODS).default('auto') }),
+  options: options({ per, level, method: z._default(methodOf(METHODS), 'auto') }),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, positive } from '../core/schemas';
@@ -35,7 +35,7 @@ const schema = z
   .object({
     a: group,
     b: group,
-    options: options({ level, method: methodOf(METHODS).default('exact') }),
+    options: options({ level, method: z._default(methodOf(METHODS), 'exact') }),
   })
   .check((ctx) => {
     const { a, b } = ctx.value;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail, InputError } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { level as levelSchema, methodOf } from '../core/schemas';
@@ -106,22 +106,17 @@ const columnName = z.string({ error: 'a column name (a string)' }).check((ctx) =
 const optionsSchema = z.strictObject(
   {
     response: columnName,
-    exposure: columnName.optional(),
-    terms: z.array(columnName, { error: "an array of column names or interactions 'a:b'" }).default([]),
-    family: methodOf(FAMILIES).default('poisson'),
-    levels: z
-      .record(z.string(), z.array(z.string(), { error: 'an array of level names (strings)' }), { error: 'an object of column name to level names' })
-      .default({}),
+    exposure: z.optional(columnName),
+    terms: z._default(z.array(columnName, { error: "an array of column names or interactions 'a:b'" }), []),
+    family: z._default(methodOf(FAMILIES), 'poisson'),
+    levels: z._default(z
+      .record(z.string(), z.array(z.string(), { error: 'an array of level names (strings)' }), { error: 'an object of column name to level names' }), {}),
     level: levelSchema,
-    interval: methodOf(['wald', 'profile']).default('wald'),
-    maxIterations: z
-      .number({ error: 'a whole number from 1 to 10000' })
-      .refine((x) => Number.isInteger(x) && x >= 1 && x <= 10000, { error: 'a whole number from 1 to 10000' })
-      .default(100),
-    tolerance: z
-      .number({ error: 'a number in (0, 0.01]' })
-      .refine((x) => x > 0 && x <= 0.01, { error: 'a number in (0, 0.01]' })
-      .default(1e-10),
+    interval: z._default(methodOf(['wald', 'profile']), 'wald'),
+    maxIterations: z._default(z
+      .number({ error: 'a whole number from 1 to 10000' }).check(z.refine((x) => Number.isInteger(x) && x >= 1 && x <= 10000, { error: 'a whole number from 1 to 10000' })), 100),
+    tolerance: z._default(z
+      .number({ error: 'a number in (0, 0.01]' }).check(z.refine((x) => x > 0 && x <= 0.01, { error: 'a number in (0, 0.01]' })), 1e-10),
   },
   { error: 'an object of options with at least { response }' },
 );

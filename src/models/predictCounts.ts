@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError, type InputIssue } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { level as levelSchema, positive } from '../core/schemas';
@@ -27,7 +27,7 @@ export type PredictedCount = Interval & {
 
 const schema = z.object({
   rows: z.array(z.unknown(), { error: 'an array of row records' }),
-  options: z.strictObject({ level: levelSchema.optional(), per: positive.optional() }).prefault({} as never),
+  options: z.prefault(z.strictObject({ level: z.optional(levelSchema), per: z.optional(positive) }), {} as never),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/InputError';
 import { ageBand, count, options, positive } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
@@ -32,25 +32,24 @@ export interface ExpectedCountOptions {
 
 const FORMS = 'a row { age, count, population } or { age, rate }';
 
-const schema = z
+const schema = z.pipe(z
   .object({
     population: z
       .array(z.object({ age: ageBand, population: count }), { error: 'an array of rows { age, population }' })
-      .min(1, { error: 'at least one row { age, population }' }),
+      .check(z.minLength(1, { error: 'at least one row { age, population }' })),
     referenceRates: z
       .array(
         z.object({
           age: ageBand,
-          count: count.optional(),
-          population: bandPopulation.optional(),
-          rate: count.optional(),
+          count: z.optional(count),
+          population: z.optional(bandPopulation),
+          rate: z.optional(count),
         }),
         { error: `an array of rows: ${FORMS}` },
       )
-      .min(1, { error: `at least one row: ${FORMS}` }),
-    options: options({ per: positive.optional() }),
-  })
-  .transform((input, ctx) => {
+      .check(z.minLength(1, { error: `at least one row: ${FORMS}` })),
+    options: options({ per: z.optional(positive) }),
+  }), z.transform((input, ctx) => {
     let bad = false;
     const push = (path: (string | number)[], message: string, value: unknown) => {
       bad = true;
@@ -92,7 +91,7 @@ const schema = z
       push(issue.path, issue.hint === undefined ? issue.expected : `${issue.expected}${HINT}${issue.hint}`, issue.received);
     if (bad) return z.NEVER;
     return { population, rowsByTarget, rates };
-  });
+  }));
 
 /**
  * Expected events in a population if it had the reference age-specific rates: the sum over its age

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ageBand, count } from '../core/schemas';
 import { HINT } from '../core/validate';
 
@@ -29,7 +29,7 @@ export const bandPopulation = z.number({ error: stringHint('a finite number > 0'
 /** Rows of a standard population `{ age, population }` (population >= 0), at least one. */
 export const standardRows = z
   .array(z.object({ age: ageBand, population: count }), { error: 'an array of rows { age, population }' })
-  .min(1, { error: 'at least one row { age, population }' });
+  .check(z.minLength(1, { error: 'at least one row { age, population }' }));
 
 /**
  * Persons by number of events: keys are whole numbers of events >= 1, values persons (>= 0).

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { ageBand, count, level, options, per } from '../core/schemas';
@@ -57,26 +57,25 @@ const rowSchema = z.object(
   {
     age: ageBand,
     population: bandPopulation,
-    count: count.optional(),
-    personsByEvents: personsByEvents.optional(),
+    count: z.optional(count),
+    personsByEvents: z.optional(personsByEvents),
   },
   { error: 'a row { age, count, population }' },
 );
 
 const overlaps = (a: AgeBand, b: AgeBand) => a.min <= b.max && b.min <= a.max;
 
-const schema = z
+const schema = z.pipe(z
   .object({
     rows: z
       .array(rowSchema, { error: 'an array of rows { age, count, population }' })
-      .min(1, { error: 'at least one row { age, count, population }' }),
+      .check(z.minLength(1, { error: 'at least one row { age, count, population }' })),
     options: options({
-      standard: standardRows.prefault(esp2013 as { age: string; population: number }[]),
+      standard: z.prefault(standardRows, esp2013 as { age: string; population: number }[]),
       per,
       level,
     }),
-  })
-  .transform((input, ctx) => {
+  }), z.transform((input, ctx) => {
     const { rows } = input;
     const { standard } = input.options;
     let bad = false;
@@ -207,7 +206,7 @@ const schema = z
       populations[j] = p;
     });
     return { events: bandEvents, squares: bandSquares, weights, populations, repeat, per: input.options.per, level: input.options.level };
-  });
+  }));
 
 /**
  * Directly standardised rate (DSR) of one area: the age-specific rates weighted by a standard

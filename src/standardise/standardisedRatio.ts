@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options } from '../core/schemas';
@@ -34,7 +34,7 @@ const expectedSchema = z.number({ error: 'a finite number > 0' }).check((ctx) =>
 const schema = z.object({
   observed: count,
   expected: expectedSchema,
-  options: options({ level, method: methodOf(['auto', 'exact', 'byar']).default('auto') }),
+  options: options({ level, method: z._default(methodOf(['auto', 'exact', 'byar']), 'auto') }),
 });
 
 /**

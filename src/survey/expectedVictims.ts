@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { withoutReservedKey } from '../core/withoutReservedKey';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
@@ -75,8 +75,7 @@ export interface ExpectedVictims {
 }
 
 const sex = z
-  .string({ error: "a sex such as 'female' or 'male'" })
-  .refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" });
+  .string({ error: "a sex such as 'female' or 'male'" }).check(z.refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" }));
 
 const prevalenceRow = withoutReservedKey(
   z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
@@ -85,13 +84,13 @@ const prevalenceRow = withoutReservedKey(
 const populationRow = z.object({ sex, age: ageBand, population: count });
 
 const schema = z.object({
-  prevalence: z.array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' }).min(1, { error: 'at least one prevalence row' }),
+  prevalence: z.array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' }).check(z.minLength(1, { error: 'at least one prevalence row' })),
   population: z.array(populationRow, { error: 'an array of population rows { sex, age, population }' }),
-  options: z
+  options: z.prefault(z
     .strictObject({
       level,
-      method: methodOf(['logit', 'korn-graubard', 'wilson', 'wald', 'monte-carlo']).default('logit'),
-      draws: wholeCount.refine((x) => x >= 100, { error: 'a whole number >= 100' }).default(10000),
+      method: z._default(methodOf(['logit', 'korn-graubard', 'wilson', 'wald', 'monte-carlo']), 'logit'),
+      draws: z._default(wholeCount.check(z.refine((x) => x >= 100, { error: 'a whole number >= 100' })), 10000),
       seed,
     })
     .check((ctx) => {
@@ -100,8 +99,7 @@ const schema = z.object({
       if (o.method === 'monte-carlo' && o.draws < fewestDraws(o.level)) {
         ctx.issues.push({ code: 'custom', path: ['draws'], input: o.draws, message: tooFewDrawsRule(o.level) });
       }
-    })
-    .prefault({} as never),
+    }), {} as never),
 });
 
 

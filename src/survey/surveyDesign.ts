@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HINT } from '../core/validate';
 import { count, intervalLevel, positive, probability, wholeCount } from '../core/schemas';
 import { normalQuantile } from '../special/normalQuantile';
@@ -39,7 +39,7 @@ export interface SurveyDesign {
   notes: string[];
 }
 
-const positiveBase = wholeCount.refine((x) => x > 0, { error: 'a whole number > 0 (the unweighted number of respondents)' });
+const positiveBase = wholeCount.check(z.refine((x) => x > 0, { error: 'a whole number > 0 (the unweighted number of respondents)' }));
 
 /**
  * The zod shape of the design fields (every field optional except `estimate`; which combination is
@@ -48,14 +48,14 @@ const positiveBase = wholeCount.refine((x) => x > 0, { error: 'a whole number > 
  */
 export const surveyDesignShape = {
   estimate: probability,
-  base: positiveBase.optional(),
-  designFactor: positive.optional(),
-  designEffect: positive.optional(),
-  standardError: count.optional(),
-  effectiveBase: positive.optional(),
-  lower: probability.optional(),
-  upper: probability.optional(),
-  level: intervalLevel.optional(),
+  base: z.optional(positiveBase),
+  designFactor: z.optional(positive),
+  designEffect: z.optional(positive),
+  standardError: z.optional(count),
+  effectiveBase: z.optional(positive),
+  lower: z.optional(probability),
+  upper: z.optional(probability),
+  level: z.optional(intervalLevel),
 };
 
 /** The design fields as parsed (before normalising). @internal */
@@ -214,7 +214,7 @@ function effectiveBaseIssue(v: SurveyDesignFields, d: SurveyDesign): { path: str
  *
  * @example
  * ```ts
- * import * as z from 'zod';
+ * import * as z from 'zod/mini';
  * import { checkSurveyDesign, surveyDesignShape } from './surveyDesign';
  * // a prevalence row: design fields plus sex and age
  * const row = z.looseObject(surveyDesignShape).check(checkSurveyDesign(['sex', 'age']));
@@ -371,7 +371,6 @@ export function normaliseSurveyDesign(v: SurveyDesignFields): SurveyDesign {
  * {@link SurveyDesign}. Unknown fields are rejected (with a hint for names like `deft` or `se`).
  * @internal
  */
-export const surveyDesign = z
+export const surveyDesign = z.pipe(z
   .looseObject(surveyDesignShape)
-  .check(checkSurveyDesign())
-  .transform((v) => normaliseSurveyDesign(v));
+  .check(checkSurveyDesign()), z.transform((v) => normaliseSurveyDesign(v)));

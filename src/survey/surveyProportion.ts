@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { interval, type Interval } from '../core/interval';
 import { level, methodOf, options } from '../core/schemas';
 import { refuseReservedKey } from '../core/refuseReservedKey';
@@ -49,7 +49,7 @@ const surveyProportionMethods = ['logit', 'korn-graubard', 'wilson', 'wald'] as 
 
 const schema = z.object({
   input: surveyDesign,
-  options: options({ level, method: methodOf(surveyProportionMethods).default('logit') }),
+  options: options({ level, method: z._default(methodOf(surveyProportionMethods), 'logit') }),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { countOverPeriod, dayNumber, period } from '../../src/core/period';
 import { validate } from '../../src/core/validate';
 import { errorOf } from '../helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError } from '../../src/core/InputError';
 import { count, level, options, probability, wholeCount, ageBand, methodOf } from '../../src/core/schemas';
 import { validate } from '../../src/core/validate';
@@ -12,8 +12,8 @@ import { errorOf } from '../helpers';
 const schema = z.object({
   successes: count,
   trials: wholeCount,
-  p: probability.optional(),
-  options: options({ level, method: methodOf(['wilson', 'wald']).default('wilson') }),
+  p: z.optional(probability),
+  options: options({ level, method: z._default(methodOf(['wilson', 'wald']), 'wilson') }),
 });
 const run = (input: unknown) => validate('demoCI', schema, input);
 
@@ -86,14 +86,14 @@ describe('validate', () => {
     expect(errorOf(() => proportionCI(5, 10, { levle: 0.9 } as never)).issues[0]).toMatchObject({ path: ['options'], hint: 'did you mean level? known options: level, method' });
   });
   it('finds the known fields through arrays, optional and default wrappers and pipes; none through a dispatching transform', () => {
-    const rows = z.object({ rows: z.array(z.strictObject({ age: z.string(), count }).transform((r) => r)).optional() });
+    const rows = z.object({ rows: z.optional(z.array(z.pipe(z.strictObject({ age: z.string(), count }), z.transform((r) => r)))) });
     const e = errorOf(() => validate('f', rows, { rows: [{ age: 'a', count: 1 }, { age: 'b', count: 1, cuont: 2 }] }));
     expect(e.issues[0]).toMatchObject({ path: ['rows', 1], expected: 'no unknown fields (unknown: cuont)', hint: 'did you mean count? known fields: age, count' });
-    const dispatch = z.object({ x: z.unknown().transform((v, ctx) => {
+    const dispatch = z.object({ x: z.pipe(z.unknown(), z.transform((v, ctx) => {
       const r = z.strictObject({ a: count }).safeParse(v, { reportInput: true });
       if (!r.success) for (const i of r.error.issues) ctx.issues.push({ ...i } as never);
       return v;
-    }) });
+    })) });
     expect(errorOf(() => validate('f', dispatch, { x: { a: 1, b: 2 } })).issues[0]).toEqual({ path: ['x'], expected: 'no unknown fields (unknown: b)', received: { a: 1, b: 2 } });
   });
   it('reports identical issues once', () => {
@@ -102,7 +102,7 @@ describe('validate', () => {
     }) });
     expect(errorOf(() => validate('f', twice, { x: -1 })).issues).toEqual([{ path: ['x'], expected: 'a number > 0', received: -1 }]);
     // Different rules for the same value are both kept.
-    const two = z.object({ x: z.number().refine((v) => v > 0, 'a number > 0').refine((v) => v > 1, 'a number > 1') });
+    const two = z.object({ x: z.number().check(z.refine((v) => v > 0, 'a number > 0')).check(z.refine((v) => v > 1, 'a number > 1')) });
     expect(errorOf(() => validate('f', two, { x: -1 })).issues.map((i) => i.expected)).toEqual(['a number > 0', 'a number > 1']);
   });
   it('rejects Infinity', () => {

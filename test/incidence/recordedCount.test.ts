@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { validate } from '../../src/core/validate';
 import { recordedCount } from '../../src/incidence/recordedCount';
 import { errorOf } from '../helpers';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { validate } from '../../src/core/validate';
 import { hiddenIncidence } from '../../src/incidence/hiddenIncidence';
 import { uncertainProbability } from '../../src/incidence/uncertainProbability';

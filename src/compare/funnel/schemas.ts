@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describeValue } from '../../core/describeValue';
 import { level, methodOf } from '../../core/schemas';
 import { HINT } from '../../core/validate';
@@ -13,20 +13,19 @@ import type { FunnelGrid, FunnelType } from './types';
 export const funnelType = methodOf(['proportion', 'rate', 'ratio']);
 
 /** `method`: exact (Spiegelhalter) or Wilson (PHE, proportions only) limits. */
-export const funnelMethod = methodOf(['exact', 'wilson']).default('exact');
+export const funnelMethod = z._default(methodOf(['exact', 'wilson']), 'exact');
 
 /** `levels`: confidence levels of the control limits, default 95% and 99.8%. */
-export const funnelLevels = z
+export const funnelLevels = z._default(z
   .array(level, { error: 'an array of confidence levels such as [0.95, 0.998]' })
-  .min(1, { error: 'at least one confidence level, such as [0.95, 0.998]' })
+  .check(z.minLength(1, { error: 'at least one confidence level, such as [0.95, 0.998]' }))
   .check((ctx) => {
     const seen = new Set<number>();
     ctx.value.forEach((v, i) => {
       if (seen.has(v)) ctx.issues.push({ code: 'custom', input: v, path: [i], message: 'a level not already listed' });
       seen.add(v);
     });
-  })
-  .default([0.95, 0.998]);
+  }), [0.95, 0.998]);
 
 /** Number of points of a default drawing grid. */
 export const GRID_POINTS = 200;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { countOverPeriod, type CountOverPeriod } from '../../core/period';
 import { wholeCount } from '../../core/schemas';
 import { DAYS_PER_YEAR } from '../../incidence/recordedCount';
@@ -15,7 +15,7 @@ export interface AreaCount {
   period: CountOverPeriod | undefined;
 }
 
-const plain = wholeCount.transform((c): AreaCount => ({ count: c, factor: 1, annual: c, period: undefined }));
+const plain = z.pipe(wholeCount, z.transform((c): AreaCount => ({ count: c, factor: 1, annual: c, period: undefined })));
 const FORMS = 'a recorded count: a whole number for one year, { count, from, to } with ISO dates, or { count, days }';
 const overPeriod = countOverPeriod().check((ctx) => {
   if (!Number.isInteger(ctx.value.count)) {
@@ -29,7 +29,7 @@ const overPeriod = countOverPeriod().check((ctx) => {
  * whole count, annualised to 365.25 days as in `hiddenIncidence`. Output an {@link AreaCount}.
  * @internal
  */
-export const areaCount = z.unknown().transform((value, ctx): AreaCount => {
+export const areaCount = z.pipe(z.unknown(), z.transform((value, ctx): AreaCount => {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const parsed = overPeriod.safeParse(value, { reportInput: true });
     if (!parsed.success) {
@@ -50,4 +50,4 @@ export const areaCount = z.unknown().transform((value, ctx): AreaCount => {
     return z.NEVER;
   }
   return parsed.data;
-});
+}));

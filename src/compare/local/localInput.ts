@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { withoutReservedKey } from '../../core/withoutReservedKey';
 import { InputError, type InputIssue } from '../../core/InputError';
 import { refuseOptionsField } from '../../core/refuseOptionsField';
@@ -14,22 +14,21 @@ import { areaCount } from './areaCount';
 import { areaStrata, overlappingStrata, type Stratum } from './areaStrata';
 import type { StratumPrevalence } from './localMonteCarlo';
 
-const sex = z.string({ error: "a sex such as 'female' or 'male'" }).refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" });
+const sex = z.string({ error: "a sex such as 'female' or 'male'" }).check(z.refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" }));
 const prevalenceRow = withoutReservedKey(
   z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
   "no field '__proto__' (not a design field; reserved in JavaScript)",
 );
 const populationRow = z.object({ sex, age: ageBand, population: count });
 const areaName = z
-  .string({ error: 'an area name (a non-empty string)' })
-  .refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' });
+  .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' }));
 const area = z.object(
   {
     name: areaName,
-    code: z.string({ error: 'a string such as an ONS GSS code' }).optional(),
+    code: z.optional(z.string({ error: 'a string such as an ONS GSS code' })),
     population: z
       .array(populationRow, { error: 'an array of population rows { sex, age, population }' })
-      .min(1, { error: 'at least one population row' }),
+      .check(z.minLength(1, { error: 'at least one population row' })),
     recorded: areaCount,
   },
   { error: 'an area { name, population, recorded }' },
@@ -41,25 +40,22 @@ const MAX_PREVALENCE_DRAWS = 20_000_000;
 
 /** The schema of the whole input, options included. */
 const schema = z.strictObject({
-  areas: z.array(area, { error: 'an array of areas { name, population, recorded }' }).min(1, { error: 'at least one area' }),
+  areas: z.array(area, { error: 'an array of areas { name, population, recorded }' }).check(z.minLength(1, { error: 'at least one area' })),
   prevalence: z
     .array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' })
-    .min(1, { error: 'at least one prevalence row' }),
+    .check(z.minLength(1, { error: 'at least one prevalence row' })),
   reporting: positiveProbability(dividesBy),
-  recording: positiveProbability('the expected recorded count is victims x reporting x recording').optional(),
-  incidentsPerVictim: uncertainQuantity('incidents per victim > 0').optional(),
-  populationYear: wholeCount.refine((y) => y >= 1000 && y <= 9999, { error: 'a year such as 2018' }).optional(),
+  recording: z.optional(positiveProbability('the expected recorded count is victims x reporting x recording')),
+  incidentsPerVictim: z.optional(uncertainQuantity('incidents per victim > 0')),
+  populationYear: z.optional(wholeCount.check(z.refine((y) => y >= 1000 && y <= 9999, { error: 'a year such as 2018' }))),
   options: options({
     level,
-    draws: wholeCount
-      .refine((x) => x >= 100 && x <= 1_000_000, { error: 'a whole number of draws from 100 to 1,000,000' })
-      .default(10_000),
+    draws: z._default(wholeCount.check(z.refine((x) => x >= 100 && x <= 1_000_000, { error: 'a whole number of draws from 100 to 1,000,000' })), 10_000),
     seed,
     countNoise: countNoiseOption,
-    target: positive.optional(),
-    overdispersion: z
-      .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" })
-      .default('none'),
+    target: z.optional(positive),
+    overdispersion: z._default(z
+      .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" }), 'none'),
   }),
 });
 
