@@ -49,11 +49,11 @@ export interface ChangeOverTime {
   description: string;
 }
 
-const side = countOverPeriod(
+const side = /* @__PURE__ */ (() => countOverPeriod(
   "give each period's length too, e.g. { count: 152, days: 365 } or { count: 152, from: '2015-01-01', to: '2015-12-31' }",
-);
+))();
 
-const schema = z
+const schema = /* @__PURE__ */ (() => z
   .object({ before: side, after: side, options: options({ level }) })
   .check((ctx) => {
     const { before, after } = ctx.value;
@@ -80,7 +80,7 @@ const schema = z
       ctx.issues.push({ code: 'custom', path: ['before', 'to'], input: before.to, message: `a date before after.from (${after.from})${HINT}${hint}` });
       ctx.issues.push({ code: 'custom', path: ['after', 'from'], input: after.from, message: `a date after before.to (${before.to})${HINT}${hint}` });
     }
-  });
+  }))();
 
 const sideOf = (p: CountOverPeriod): ChangePeriod =>
   p.from === undefined ? { count: p.count, days: p.days } : { count: p.count, days: p.days, from: p.from, to: p.to! };

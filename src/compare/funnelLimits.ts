@@ -30,7 +30,7 @@ export interface FunnelLimitsInput {
   per?: number;
 }
 
-const schema = z.pipe(z
+const schema = /* @__PURE__ */ (() => z.pipe(z
   .strictObject(
     {
       type: funnelType,
@@ -67,7 +67,7 @@ const schema = z.pipe(z
       return z.NEVER;
     }
     return { type, method, target, levels: input.levels, per, precision };
-  }));
+  })))();
 
 /** Smallest normal double, 2^-1022. */
 const MIN_NORMAL = 2.2250738585072014e-308;

@@ -101,10 +101,10 @@ export interface FunnelPlot {
   notes?: string[];
 }
 
-const areaName = z
-  .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' }));
+const areaName = /* @__PURE__ */ (() => z
+  .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' })))();
 
-const rowSchema = z.object(
+const rowSchema = /* @__PURE__ */ (() => z.object(
   {
     area: areaName,
     count,
@@ -113,9 +113,9 @@ const rowSchema = z.object(
     expected: z.optional(positive),
   },
   { error: 'a row { area, count, denominator | population | expected }' },
-);
+))();
 
-const schema = z.pipe(z
+const schema = /* @__PURE__ */ (() => z.pipe(z
   .object({
     rows: z
       .array(rowSchema, { error: 'an array of rows { area, count, denominator | population | expected }' })
@@ -185,7 +185,7 @@ const schema = z.pipe(z
     const grid = o.precision === undefined ? undefined : checkPrecision(o.precision, ['options', 'precision'], needsWhole(type, method), push);
     if (bad) return z.NEVER;
     return { ...o, rows, precisions, type, method, grid, per: o.per ?? 100000 };
-  }));
+  })))();
 
 const percent = (level: number) => String(Number.parseFloat((level * 100).toPrecision(12)));
 

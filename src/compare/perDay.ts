@@ -31,11 +31,11 @@ export interface PerDay {
   description: string;
 }
 
-const schema = z.object({
+const schema = /* @__PURE__ */ (() => z.object({
   count,
   period: periodSchema("e.g. { days: 365 } or { from: '2017-01-01', to: '2017-12-31' }"),
   options: options({ level }),
-});
+}))();
 
 /**
  * How often something happens: the average number of events a day over a period, and "one every N days",

@@ -56,11 +56,11 @@ export function dayNumber(text: string): number | undefined {
 }
 
 /** An ISO calendar date `YYYY-MM-DD`. @internal */
-export const isoDate = z.string({ error: "an ISO date such as '2013-04-01'" }).check((ctx) => {
+export const isoDate = /* @__PURE__ */ (() => z.string({ error: "an ISO date such as '2013-04-01'" }).check((ctx) => {
   if (dayNumber(ctx.value) === undefined) {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: "a real calendar date written YYYY-MM-DD, such as '2013-04-01'" });
   }
-});
+}))();
 
 
 /** `from` after `to` names both fields. */
@@ -83,18 +83,18 @@ function dated(from: string, to: string): Period {
 const lengthOf = (days: number): Period => ({ days, text: `${sixDigits(days)} days` });
 
 /** `{ count, from, to }`. @internal */
-export const datedCount = z.pipe(z
+export const datedCount = /* @__PURE__ */ (() => z.pipe(z
   .strictObject({ count, from: isoDate, to: isoDate })
-  .check(checkOrder), z.transform((v): CountOverPeriod => ({ count: v.count, ...dated(v.from, v.to) })));
+  .check(checkOrder), z.transform((v): CountOverPeriod => ({ count: v.count, ...dated(v.from, v.to) }))))();
 
 /** `{ count, days }`. @internal */
-export const daysCount = z.pipe(z.strictObject({ count, days: positive }), z.transform((v): CountOverPeriod => ({ count: v.count, ...lengthOf(v.days) })));
+export const daysCount = /* @__PURE__ */ (() => z.pipe(z.strictObject({ count, days: positive }), z.transform((v): CountOverPeriod => ({ count: v.count, ...lengthOf(v.days) }))))();
 
-const datedPeriod = z.pipe(z
+const datedPeriod = /* @__PURE__ */ (() => z.pipe(z
   .strictObject({ from: isoDate, to: isoDate })
-  .check(checkOrder), z.transform((v) => dated(v.from, v.to)));
+  .check(checkOrder), z.transform((v) => dated(v.from, v.to))))();
 
-const daysPeriod = z.pipe(z.strictObject({ days: positive }), z.transform((v) => lengthOf(v.days)));
+const daysPeriod = /* @__PURE__ */ (() => z.pipe(z.strictObject({ days: positive }), z.transform((v) => lengthOf(v.days))))();
 
 const isRecord = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
 

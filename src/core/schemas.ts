@@ -18,19 +18,19 @@ const numberRule = (rule: string) =>
   });
 
 /** A finite number >= 0; weighted (non-integer) counts allowed. */
-export const count = numberRule('a finite number >= 0').check(z.refine((x) => x >= 0, { error: 'a finite number >= 0', abort: true }));
+export const count = /* @__PURE__ */ (() => numberRule('a finite number >= 0').check(z.refine((x) => x >= 0, { error: 'a finite number >= 0', abort: true })))();
 
 /** A whole number >= 0. */
-export const wholeCount = numberRule('a whole number >= 0').check(z.refine((x) => x >= 0 && Number.isInteger(x), {
+export const wholeCount = /* @__PURE__ */ (() => numberRule('a whole number >= 0').check(z.refine((x) => x >= 0 && Number.isInteger(x), {
   error: 'a whole number >= 0',
   abort: true,
-}));
+})))();
 
 /** A finite number > 0. */
-export const positive = numberRule('a finite number > 0').check(z.refine((x) => x > 0, { error: 'a finite number > 0', abort: true }));
+export const positive = /* @__PURE__ */ (() => numberRule('a finite number > 0').check(z.refine((x) => x > 0, { error: 'a finite number > 0', abort: true })))();
 
 /** A proportion in [0, 1]; a percentage such as 4.9 gets the hint "did you mean 0.049?". */
-export const probability = numberRule('a proportion in [0, 1]').check((ctx) => {
+export const probability = /* @__PURE__ */ (() => numberRule('a proportion in [0, 1]').check((ctx) => {
   const x = ctx.value;
   if (x >= 0 && x <= 1) return;
   ctx.issues.push({
@@ -41,7 +41,7 @@ export const probability = numberRule('a proportion in [0, 1]').check((ctx) => {
         ? `a proportion in [0, 1]${HINT}did you mean ${roundForHint(x / 100)}? Pass percentages divided by 100`
         : 'a proportion in [0, 1]',
   });
-});
+}))();
 
 function roundForHint(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
@@ -78,7 +78,7 @@ function levelRule(strict: boolean) {
  * The `level` of an interval given as input (a published interval's own level): any level in (0, 1),
  * no default. 95 gets "did you mean 0.95?".
  */
-export const intervalLevel = levelRule(false);
+export const intervalLevel = /* @__PURE__ */ (() => levelRule(false))();
 
 /**
  * The confidence level of a result, default 0.95: a level from 1e-10 to 1 - 1e-10 (95 gets "did you
@@ -86,13 +86,13 @@ export const intervalLevel = levelRule(false);
  * of order; within 1e-10 of 1 the tail area 1 - level keeps too few digits for the limits (and a Monte
  * Carlo percentile interval would need more than ten billion draws). Such a level is an InputError.
  */
-export const level = z._default(levelRule(true), 0.95);
+export const level = /* @__PURE__ */ (() => z._default(levelRule(true), 0.95))();
 
 /** The rate multiplier `per`, a finite number > 0, default 100000. */
-export const per = z._default(positive, 100000);
+export const per = /* @__PURE__ */ (() => z._default(positive, 100000))();
 
 /** A seed for the library's generator: a whole number (default 42). */
-export const seed = z._default(numberRule('a whole number').check(z.refine((x) => Number.isSafeInteger(x), { error: 'a whole number' })), 42);
+export const seed = /* @__PURE__ */ (() => z._default(numberRule('a whole number').check(z.refine((x) => Number.isSafeInteger(x), { error: 'a whole number' })), 42))();
 
 /** A method name out of a fixed list. */
 export function methodOf<const T extends readonly [string, ...string[]]>(names: T) {
@@ -108,11 +108,11 @@ export function options<T extends z.core.$ZodShape>(shape: T) {
 export { describeValue };
 
 /** An age band (`'16-19'`, `'90+'`) or single year (number or numeric string), parsed. */
-export const ageBand = z.pipe(z.union([z.string(), z.number()], { error: "an age band such as '16-19' or '90+', or a single year" }), z.transform((value, ctx) => {
+export const ageBand = /* @__PURE__ */ (() => z.pipe(z.union([z.string(), z.number()], { error: "an age band such as '16-19' or '90+', or a single year" }), z.transform((value, ctx) => {
   const band = parseAgeBand(value);
   if (band === undefined) {
     ctx.issues.push({ code: 'custom', input: value, message: "an age band such as '16-19' or '90+', or a single year (0 to 150)" });
     return z.NEVER;
   }
   return band;
-}));
+})))();

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 
 /** Zod 4 wrappers whose inner schema is at `def.innerType`. */
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch', 'success']);
+const WRAPPERS = /* @__PURE__ */ (() => new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch', 'success']))();
 
 /**
  * The keys of the object schema found by walking `schema` along `path` (through objects, arrays, records,

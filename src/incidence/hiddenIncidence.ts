@@ -74,15 +74,15 @@ export interface HiddenIncidence {
 
 const dividesBy = 'victims = recorded / (reporting x recording) is unbounded when it is 0';
 
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ (() => z.strictObject({
   recorded: recordedCount,
   reporting: positiveProbability(dividesBy),
   recording: positiveProbability(dividesBy),
   incidentsPerVictim: z.optional(uncertainQuantity('incidents per victim > 0')),
   options: modelOptions,
-});
+}))();
 
-const ONE = uncertainQuantity('incidents per victim > 0').parse(1);
+const ONE = /* @__PURE__ */ (() => uncertainQuantity('incidents per victim > 0').parse(1))();
 
 /**
  * The hidden incidence of a crime (the "dark figure"): how many victims there are, given how many crimes

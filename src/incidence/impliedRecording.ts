@@ -57,15 +57,15 @@ export interface ImpliedRecording {
   draws?: { victims: Float64Array; recordedShare: Float64Array; unrecorded: Float64Array; recording?: Float64Array };
 }
 
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ (() => z.strictObject({
   recorded: recordedCount,
   victims: uncertainQuantity('a number of victims > 0'),
   reporting: z.optional(positiveProbability('the share of reports recorded is recorded share / reporting')),
   incidentsPerVictim: z.optional(uncertainQuantity('incidents per victim > 0')),
   options: modelOptions,
-});
+}))();
 
-const ONE = uncertainQuantity('incidents per victim > 0').parse(1);
+const ONE = /* @__PURE__ */ (() => uncertainQuantity('incidents per victim > 0').parse(1))();
 
 /**
  * What share of victims the police record, implied by a survey-based number of victims and a police

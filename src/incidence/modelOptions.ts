@@ -11,7 +11,7 @@ import { countNoiseOption } from './noiseModel';
  * are Monte Carlo draws too few for the level ({@link fewestDraws}).
  * @internal
  */
-export const modelOptions = z.prefault(z
+export const modelOptions = /* @__PURE__ */ (() => z.prefault(z
   .strictObject({
     level,
     method: z._default(methodOf(['monte-carlo', 'delta']), 'monte-carlo'),
@@ -25,4 +25,4 @@ export const modelOptions = z.prefault(z
     if (o.method === 'monte-carlo' && o.draws < fewestDraws(o.level)) {
       ctx.issues.push({ code: 'custom', path: ['draws'], input: o.draws, message: tooFewDrawsRule(o.level) });
     }
-  }), {} as never);
+  }), {} as never))();

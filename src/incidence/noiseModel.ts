@@ -11,7 +11,7 @@ import { NOISE_BINOMIAL, NOISE_NONE, NOISE_POISSON } from './drawVictims';
 export type CountNoise = 'binomial' | 'poisson' | 'none';
 
 /** The `countNoise` option's schema. @internal */
-export const countNoiseOption = z._default(methodOf(['binomial', 'poisson', 'none']), 'binomial');
+export const countNoiseOption = /* @__PURE__ */ (() => z._default(methodOf(['binomial', 'poisson', 'none']), 'binomial'))();
 
 /** The internal code of a {@link CountNoise} and a sentence for notes. @internal */
 export function noiseModel(countNoise: CountNoise): { code: number; note: string } {

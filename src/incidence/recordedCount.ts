@@ -42,18 +42,18 @@ function annualised(c: number, days: number, what: string): NormalisedCount {
   };
 }
 
-const period = z.pipe(datedCount, z.transform((v) => annualised(v.count, v.days, v.text)));
+const period = /* @__PURE__ */ (() => z.pipe(datedCount, z.transform((v) => annualised(v.count, v.days, v.text))))();
 
-const withDays = z.pipe(daysCount, z.transform((v) => annualised(v.count, v.days, v.text)));
+const withDays = /* @__PURE__ */ (() => z.pipe(daysCount, z.transform((v) => annualised(v.count, v.days, v.text))))();
 
-const plain = z.pipe(count, z.transform((c): NormalisedCount => ({ count: c, factor: 1, annual: c, days: undefined, notes: [] })));
+const plain = /* @__PURE__ */ (() => z.pipe(count, z.transform((c): NormalisedCount => ({ count: c, factor: 1, annual: c, days: undefined, notes: [] }))))();
 
 /**
  * The zod schema of a {@link RecordedCount}; output is the {@link NormalisedCount}.
  * `from` after `to` names both fields.
  * @internal
  */
-export const recordedCount = z.pipe(z.unknown(), z.transform((value, ctx): NormalisedCount => {
+export const recordedCount = /* @__PURE__ */ (() => z.pipe(z.unknown(), z.transform((value, ctx): NormalisedCount => {
   let schema: z.ZodMiniType<NormalisedCount> | undefined;
   if (typeof value === 'number' || typeof value === 'string') schema = plain;
   else if (value !== null && typeof value === 'object' && !Array.isArray(value)) schema = 'days' in value ? withDays : period;
@@ -68,4 +68,4 @@ export const recordedCount = z.pipe(z.unknown(), z.transform((value, ctx): Norma
   const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) return forwardIssues(ctx, parsed.error.issues);
   return parsed.data;
-}));
+})))();

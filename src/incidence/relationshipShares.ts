@@ -24,7 +24,7 @@ export interface RelationshipSharesOptions {
   tolerance?: number;
 }
 
-const schema = z.pipe(z
+const schema = /* @__PURE__ */ (() => z.pipe(z
   .object({
     shares: sharesRecord,
     options: options({ level, method: z._default(methodOf(['sison-glaz', 'goodman', 'quesenberry-hurst', 'wilson']), 'sison-glaz'), ...shareOptionShape }),
@@ -57,7 +57,7 @@ const schema = z.pipe(z
       }
     }
     return { shares: normalised, options: v.options };
-  }));
+  })))();
 
 /**
  * Shares of a whole by category, such as stalkers by their relationship to the victim, with their

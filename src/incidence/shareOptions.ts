@@ -6,16 +6,16 @@ import { count, methodOf, positive } from '../core/schemas';
 export type ShareScale = 'proportion' | 'percent' | 'count';
 
 /** The zod shapes of the options shared by `relationshipShares` and `splitByShares`. @internal */
-export const shareOptionShape = {
+export const shareOptionShape = /* @__PURE__ */ (() => ({
   base: z.optional(positive),
   scale: z._default(methodOf(['proportion', 'percent', 'count']), 'proportion'),
   remainder: z._default(z
     .union([z.string().check(z.minLength(1)).check(z.refine((x) => x !== '__proto__', { error: "a category name other than '__proto__' (reserved in JavaScript)" })), z.literal(false)], { error: "a category name such as 'other' (not '__proto__', reserved in JavaScript), or false for none" }), 'other'),
   tolerance: z._default(count.check(z.refine((x) => x < 0.1, { error: `a proportion from 0 to 0.1, such as 0.005 (half a percentage point)${HINT}give it as a proportion whatever the scale` })), 0.005),
-};
+}))();
 
 /** Shares as a record of category to a number. @internal */
-export const sharesRecord = z.record(z.string(), count, { error: 'a record of category to share, such as { exPartner: 0.45, stranger: 0.1 }' });
+export const sharesRecord = /* @__PURE__ */ (() => z.record(z.string(), count, { error: 'a record of category to share, such as { exPartner: 0.45, stranger: 0.1 }' }))();
 
 /** Parsed share options. @internal */
 export interface ShareOptions {

@@ -55,7 +55,7 @@ export interface SplitByShares {
   draws?: Record<string, Float64Array>;
 }
 
-const totalQuantity = uncertainQuantity('a total > 0');
+const totalQuantity = /* @__PURE__ */ (() => uncertainQuantity('a total > 0'))();
 
 interface ParsedTotal {
   value: number;
@@ -65,7 +65,7 @@ interface ParsedTotal {
   quantity?: string;
 }
 
-const schema = z.pipe(z
+const schema = /* @__PURE__ */ (() => z.pipe(z
   .object({
     total: z.unknown(),
     shares: sharesRecord,
@@ -86,7 +86,7 @@ const schema = z.pipe(z
       return z.NEVER;
     }
     return { total, shares, options: o, exactTotal, n };
-  }));
+  })))();
 
 const KEEP_DRAWS = `${HINT}no Gamma can stand for this interval: pass a result computed with keepDraws: true (Monte Carlo), whose draws are split as they are`;
 

@@ -99,22 +99,22 @@ function jeffreysOnBase(p: number, n: number, why: string, notes: string[] = [])
 }
 
 
-const successesTrials = z.pipe(z
+const successesTrials = /* @__PURE__ */ (() => z.pipe(z
   .strictObject({ successes: count, trials: positive })
   .check((ctx) => {
     if (ctx.value.successes > ctx.value.trials) {
       ctx.issues.push({ code: 'custom', path: ['successes'], input: ctx.value.successes, message: `at most trials (${ctx.value.trials})` });
     }
   }), z.transform(({ successes, trials }) =>
-    jeffreysOnBase(successes / trials, trials, `Jeffreys posterior for ${sixDigits(successes)} of ${sixDigits(trials)}`)));
+    jeffreysOnBase(successes / trials, trials, `Jeffreys posterior for ${sixDigits(successes)} of ${sixDigits(trials)}`))))();
 
 /** A Beta shape: > 0 and at least the smallest normal double (with two smaller shapes every draw is 0 / 0). */
-const betaShape = positive.check(z.refine((x) => x >= 2.2250738585072014e-308, {
+const betaShape = /* @__PURE__ */ (() => positive.check(z.refine((x) => x >= 2.2250738585072014e-308, {
   error: 'a finite number >= 2.2e-308 (the smallest normal double: below it the Beta draws underflow)',
-}));
+})))();
 
-const alphaBeta = z.pipe(z
-  .strictObject({ alpha: betaShape, beta: betaShape }), z.transform(({ alpha, beta }) => betaDistribution(alpha / (alpha + beta), alpha, beta, 'as given')));
+const alphaBeta = /* @__PURE__ */ (() => z.pipe(z
+  .strictObject({ alpha: betaShape, beta: betaShape }), z.transform(({ alpha, beta }) => betaDistribution(alpha / (alpha + beta), alpha, beta, 'as given'))))();
 
 /**
  * The note for a Jeffreys Beta on a small effective base whose mean or standard deviation is more than 10%
@@ -197,7 +197,7 @@ function tooPrecise(ctx: z.core.ParsePayload, path: string, input: unknown, p: n
   return z.NEVER;
 }
 
-const intervalLike = z.pipe(z
+const intervalLike = /* @__PURE__ */ (() => z.pipe(z
   .looseObject({
     value: probability,
     lower: probability,
@@ -258,7 +258,7 @@ const intervalLike = z.pipe(z
     return jeffreysWithCheck(p, n, se, "standard error implied by the Interval's width", why, [
       `standard error recovered from the interval's width, assuming it was value +/- ${sixDigits(zValue)} x SE`,
     ]);
-  }));
+  })))();
 
 const SE_LABEL: Record<SurveyDesignForm, string> = {
   base: "standard error sqrt(p(1 - p) / n')",
@@ -268,7 +268,7 @@ const SE_LABEL: Record<SurveyDesignForm, string> = {
 };
 
 /** The design forms, read by the same code as `surveyProportion`, with a standard error strictly below sqrt(p(1 - p)). */
-const surveyForm = z.pipe(z
+const surveyForm = /* @__PURE__ */ (() => z.pipe(z
   .looseObject(surveyDesignShape)
   .check(checkSurveyDesign([], { strictSpread: true })), z.transform((v, ctx): ProbabilityDistribution => {
     const d = normaliseSurveyDesign(v);
@@ -285,7 +285,7 @@ const surveyForm = z.pipe(z
       d.notes,
       d.form === 'standardError',
     );
-  }));
+  })))();
 
 const FORMS =
   'an uncertain probability: a number in [0, 1], { successes, trials }, { estimate, base, designFactor? }, { estimate, standardError }, { estimate, effectiveBase }, { estimate, lower, upper, level? }, { alpha, beta } or an Interval';
@@ -296,7 +296,7 @@ const FORMS =
  * `alpha`/`beta`, `value`, `estimate`), so error messages name the fields of that form.
  * @internal
  */
-export const uncertainProbability = z.pipe(z.unknown(), z.transform((value, ctx): ProbabilityDistribution => {
+export const uncertainProbability = /* @__PURE__ */ (() => z.pipe(z.unknown(), z.transform((value, ctx): ProbabilityDistribution => {
   if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
     const input: unknown = Object.getOwnPropertyDescriptor(value, '__proto__')?.value;
     ctx.issues.push({ code: 'custom', path: ['__proto__'], input, message: "no field '__proto__' (reserved in JavaScript)" });
@@ -317,4 +317,4 @@ export const uncertainProbability = z.pipe(z.unknown(), z.transform((value, ctx)
   const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) return forwardIssues(ctx, parsed.error.issues);
   return parsed.data;
-}));
+})))();

@@ -18,7 +18,7 @@ export interface MultinomialCIOptions {
   method?: MultinomialMethod;
 }
 
-const schema = z
+const schema = /* @__PURE__ */ (() => z
   .object({
     counts: z.record(z.string(), count, {
       error: 'a record of category to count, such as { partner: 45, stranger: 10 }',
@@ -71,7 +71,7 @@ const schema = z
         message: 'whole counts adding up to at most 2^53 - 1 for Sison-Glaz',
       });
     }
-  });
+  }))();
 
 /**
  * Confidence intervals for the shares of a multinomial sample: how a whole (victims, say) splits

@@ -19,10 +19,10 @@ export interface PoissonCIOptions {
   method?: PoissonMethod;
 }
 
-const schema = z.object({
+const schema = /* @__PURE__ */ (() => z.object({
   count,
   options: options({ level, method: z._default(methodOf(METHODS), 'exact') }),
-});
+}))();
 
 /**
  * Confidence interval for a Poisson count (events in a fixed exposure).

@@ -25,7 +25,7 @@ export interface ProportionCIOptions {
   method?: ProportionMethod;
 }
 
-const schema = z
+const schema = /* @__PURE__ */ (() => z
   .object({
     successes: count,
     trials: positive,
@@ -41,7 +41,7 @@ const schema = z
         message: `a number <= trials (${trials})`,
       });
     }
-  });
+  }))();
 
 /**
  * Confidence interval for a proportion: `successes` out of `trials`.

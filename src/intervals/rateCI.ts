@@ -29,11 +29,11 @@ export interface RateCIOptions {
   method?: RateMethod;
 }
 
-const schema = z.object({
+const schema = /* @__PURE__ */ (() => z.object({
   count,
   population: positive,
   options: options({ per, level, method: z._default(methodOf(METHODS), 'auto') }),
-});
+}))();
 
 /**
  * Crude rate `count / population × per` with a confidence interval from the Poisson limits of the

@@ -29,9 +29,9 @@ export interface RateRatioCIOptions {
   method?: RateRatioMethod;
 }
 
-const group = z.object({ count, population: positive }, { error: 'an object { count, population }' });
+const group = /* @__PURE__ */ (() => z.object({ count, population: positive }, { error: 'an object { count, population }' }))();
 
-const schema = z
+const schema = /* @__PURE__ */ (() => z
   .object({
     a: group,
     b: group,
@@ -49,7 +49,7 @@ const schema = z
         });
       }
     }
-  });
+  }))();
 
 /**
  * Ratio of two rates, (a.count / a.population) / (b.count / b.population), with a confidence interval.

@@ -99,11 +99,11 @@ export interface CountModel {
 
 const FAMILIES = ['poisson', 'quasipoisson', 'negative-binomial'] as const satisfies readonly CountFamily[];
 
-const columnName = z.string({ error: 'a column name (a string)' }).check((ctx) => {
+const columnName = /* @__PURE__ */ (() => z.string({ error: 'a column name (a string)' }).check((ctx) => {
   if (ctx.value === '') ctx.issues.push({ code: 'custom', input: ctx.value, message: 'a column name (a non-empty string)' });
-});
+}))();
 
-const optionsSchema = z.strictObject(
+const optionsSchema = /* @__PURE__ */ (() => z.strictObject(
   {
     response: columnName,
     exposure: z.optional(columnName),
@@ -119,12 +119,12 @@ const optionsSchema = z.strictObject(
       .number({ error: 'a number in (0, 0.01]' }).check(z.refine((x) => x > 0 && x <= 0.01, { error: 'a number in (0, 0.01]' })), 1e-10),
   },
   { error: 'an object of options with at least { response }' },
-);
+))();
 
-const schema = z.object({
+const schema = /* @__PURE__ */ (() => z.object({
   rows: z.array(z.unknown(), { error: 'an array of row records' }),
   options: optionsSchema,
-});
+}))();
 
 function pValue(statistic: number, df: number | undefined): number {
   const tail = df === undefined ? normalUpperCdf(Math.abs(statistic)) : studentTUpper(Math.abs(statistic), df);

@@ -25,10 +25,10 @@ export type PredictedCount = Interval & {
   linkStandardError: number;
 };
 
-const schema = z.object({
+const schema = /* @__PURE__ */ (() => z.object({
   rows: z.array(z.unknown(), { error: 'an array of row records' }),
   options: z.prefault(z.strictObject({ level: z.optional(levelSchema), per: z.optional(positive) }), {} as never),
-});
+}))();
 
 /**
  * Expected counts for new rows from a {@link countModel} fit, with intervals from the standard error of

@@ -32,7 +32,7 @@ export interface ExpectedCountOptions {
 
 const FORMS = 'a row { age, count, population } or { age, rate }';
 
-const schema = z.pipe(z
+const schema = /* @__PURE__ */ (() => z.pipe(z
   .object({
     population: z
       .array(z.object({ age: ageBand, population: count }), { error: 'an array of rows { age, population }' })
@@ -91,7 +91,7 @@ const schema = z.pipe(z
       push(issue.path, issue.hint === undefined ? issue.expected : `${issue.expected}${HINT}${issue.hint}`, issue.received);
     if (bad) return z.NEVER;
     return { population, rowsByTarget, rates };
-  }));
+  })))();
 
 /**
  * Expected events in a population if it had the reference age-specific rates: the sum over its age

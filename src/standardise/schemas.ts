@@ -13,7 +13,7 @@ const stringHint = (rule: string) => (iss: { input: unknown }) =>
     : rule;
 
 /** A band's population, a finite number > 0; zero gets a hint instead of an infinite rate. */
-export const bandPopulation = z.number({ error: stringHint('a finite number > 0') }).check((ctx) => {
+export const bandPopulation = /* @__PURE__ */ (() => z.number({ error: stringHint('a finite number > 0') }).check((ctx) => {
   const x = ctx.value;
   if (x > 0) return;
   ctx.issues.push({
@@ -24,19 +24,19 @@ export const bandPopulation = z.number({ error: stringHint('a finite number > 0'
         ? `a finite number > 0${HINT}a band with no population has no rate: merge it with a neighbouring band`
         : 'a finite number > 0',
   });
-});
+}))();
 
 /** Rows of a standard population `{ age, population }` (population >= 0), at least one. */
-export const standardRows = z
+export const standardRows = /* @__PURE__ */ (() => z
   .array(z.object({ age: ageBand, population: count }), { error: 'an array of rows { age, population }' })
-  .check(z.minLength(1, { error: 'at least one row { age, population }' }));
+  .check(z.minLength(1, { error: 'at least one row { age, population }' })))();
 
 /**
  * Persons by number of events: keys are whole numbers of events >= 1, values persons (>= 0).
  * zod's record parser drops an own key '__proto__' without an issue, so callers refuse one with
  * `refuseReservedKey` before validating (its path is then `...personsByEvents.__proto__`).
  */
-export const personsByEvents = z
+export const personsByEvents = /* @__PURE__ */ (() => z
   .record(z.string(), count, { error: 'an object of persons by number of events, such as { 1: 75, 2: 16, 3: 4 }' })
   .check((ctx) => {
     for (const key of Object.keys(ctx.value)) {
@@ -48,4 +48,4 @@ export const personsByEvents = z
           path: [key],
         });
     }
-  });
+  }))();

@@ -53,7 +53,7 @@ export interface StandardisedRate extends Interval {
   population: number;
 }
 
-const rowSchema = z.object(
+const rowSchema = /* @__PURE__ */ (() => z.object(
   {
     age: ageBand,
     population: bandPopulation,
@@ -61,11 +61,11 @@ const rowSchema = z.object(
     personsByEvents: z.optional(personsByEvents),
   },
   { error: 'a row { age, count, population }' },
-);
+))();
 
 const overlaps = (a: AgeBand, b: AgeBand) => a.min <= b.max && b.min <= a.max;
 
-const schema = z.pipe(z
+const schema = /* @__PURE__ */ (() => z.pipe(z
   .object({
     rows: z
       .array(rowSchema, { error: 'an array of rows { age, count, population }' })
@@ -206,7 +206,7 @@ const schema = z.pipe(z
       populations[j] = p;
     });
     return { events: bandEvents, squares: bandSquares, weights, populations, repeat, per: input.options.per, level: input.options.level };
-  }));
+  })))();
 
 /**
  * Directly standardised rate (DSR) of one area: the age-specific rates weighted by a standard
@@ -381,7 +381,7 @@ export function standardisedRate(
   };
 }
 
-const TWO_64 = /* @__PURE__ */ powerOfTwo(64);
+const TWO_64 = /* @__PURE__ */ /* @__PURE__ */ (() => powerOfTwo(64))();
 
 /** The binary exponent e of a finite x > 0 (x = m 2^e with m in [1, 2)), subnormals included. */
 function exponentOf(x: number): number {

@@ -22,20 +22,20 @@ export interface StandardisedRatio extends Interval {
   expected: number;
 }
 
-const expectedSchema = z.number({ error: 'a finite number > 0' }).check((ctx) => {
+const expectedSchema = /* @__PURE__ */ (() => z.number({ error: 'a finite number > 0' }).check((ctx) => {
   if (ctx.value > 0) return;
   ctx.issues.push({
     code: 'custom',
     input: ctx.value,
     message: `a finite number > 0${ctx.value === 0 ? `${HINT}no events are expected, so the ratio is undefined` : ''}`,
   });
-});
+}))();
 
-const schema = z.object({
+const schema = /* @__PURE__ */ (() => z.object({
   observed: count,
   expected: expectedSchema,
   options: options({ level, method: z._default(methodOf(['auto', 'exact', 'byar']), 'auto') }),
-});
+}))();
 
 /**
  * Indirectly standardised ratio (standardised mortality/morbidity ratio, SMR): observed events over

@@ -74,16 +74,16 @@ export interface ExpectedVictims {
   strata: VictimStratum[];
 }
 
-const sex = z
-  .string({ error: "a sex such as 'female' or 'male'" }).check(z.refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" }));
+const sex = /* @__PURE__ */ (() => z
+  .string({ error: "a sex such as 'female' or 'male'" }).check(z.refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" })))();
 
-const prevalenceRow = withoutReservedKey(
+const prevalenceRow = /* @__PURE__ */ (() => withoutReservedKey(
   z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
   "no field '__proto__' (not a design field; reserved in JavaScript)",
-);
-const populationRow = z.object({ sex, age: ageBand, population: count });
+))();
+const populationRow = /* @__PURE__ */ (() => z.object({ sex, age: ageBand, population: count }))();
 
-const schema = z.object({
+const schema = /* @__PURE__ */ (() => z.object({
   prevalence: z.array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' }).check(z.minLength(1, { error: 'at least one prevalence row' })),
   population: z.array(populationRow, { error: 'an array of population rows { sex, age, population }' }),
   options: z.prefault(z
@@ -100,7 +100,7 @@ const schema = z.object({
         ctx.issues.push({ code: 'custom', path: ['draws'], input: o.draws, message: tooFewDrawsRule(o.level) });
       }
     }), {} as never),
-});
+}))();
 
 
 /**

@@ -39,14 +39,14 @@ export interface SurveyDesign {
   notes: string[];
 }
 
-const positiveBase = wholeCount.check(z.refine((x) => x > 0, { error: 'a whole number > 0 (the unweighted number of respondents)' }));
+const positiveBase = /* @__PURE__ */ (() => wholeCount.check(z.refine((x) => x > 0, { error: 'a whole number > 0 (the unweighted number of respondents)' })))();
 
 /**
  * The zod shape of the design fields (every field optional except `estimate`; which combination is
  * allowed is checked by {@link checkSurveyDesign}). Spread into row schemas that carry more fields.
  * @internal
  */
-export const surveyDesignShape = {
+export const surveyDesignShape = /* @__PURE__ */ (() => ({
   estimate: probability,
   base: z.optional(positiveBase),
   designFactor: z.optional(positive),
@@ -56,7 +56,7 @@ export const surveyDesignShape = {
   lower: z.optional(probability),
   upper: z.optional(probability),
   level: z.optional(intervalLevel),
-};
+}))();
 
 /** The design fields as parsed (before normalising). @internal */
 export interface SurveyDesignFields {
@@ -71,7 +71,7 @@ export interface SurveyDesignFields {
   level?: number | undefined;
 }
 
-const DESIGN_KEYS = Object.keys(surveyDesignShape);
+const DESIGN_KEYS = /* @__PURE__ */ (() => Object.keys(surveyDesignShape))();
 
 /** Names people often use for the design fields, with the field they mean. */
 const ALIASES: Record<string, string> = {
@@ -371,6 +371,6 @@ export function normaliseSurveyDesign(v: SurveyDesignFields): SurveyDesign {
  * {@link SurveyDesign}. Unknown fields are rejected (with a hint for names like `deft` or `se`).
  * @internal
  */
-export const surveyDesign = z.pipe(z
+export const surveyDesign = /* @__PURE__ */ (() => z.pipe(z
   .looseObject(surveyDesignShape)
-  .check(checkSurveyDesign()), z.transform((v) => normaliseSurveyDesign(v)));
+  .check(checkSurveyDesign()), z.transform((v) => normaliseSurveyDesign(v))))();

@@ -47,10 +47,10 @@ export interface SurveyProportion extends Interval {
 /** The interval methods, in the order of the docs. */
 const surveyProportionMethods = ['logit', 'korn-graubard', 'wilson', 'wald'] as const;
 
-const schema = z.object({
+const schema = /* @__PURE__ */ (() => z.object({
   input: surveyDesign,
   options: options({ level, method: z._default(methodOf(surveyProportionMethods), 'logit') }),
-});
+}))();
 
 /**
  * Confidence interval for a survey proportion (such as the Crime Survey for England and Wales's share

@@ -10,13 +10,13 @@ import type { FunnelGrid, FunnelType } from './types';
  */
 
 /** `type`: what the funnel compares. */
-export const funnelType = methodOf(['proportion', 'rate', 'ratio']);
+export const funnelType = /* @__PURE__ */ (() => methodOf(['proportion', 'rate', 'ratio']))();
 
 /** `method`: exact (Spiegelhalter) or Wilson (PHE, proportions only) limits. */
-export const funnelMethod = z._default(methodOf(['exact', 'wilson']), 'exact');
+export const funnelMethod = /* @__PURE__ */ (() => z._default(methodOf(['exact', 'wilson']), 'exact'))();
 
 /** `levels`: confidence levels of the control limits, default 95% and 99.8%. */
-export const funnelLevels = z._default(z
+export const funnelLevels = /* @__PURE__ */ (() => z._default(z
   .array(level, { error: 'an array of confidence levels such as [0.95, 0.998]' })
   .check(z.minLength(1, { error: 'at least one confidence level, such as [0.95, 0.998]' }))
   .check((ctx) => {
@@ -25,7 +25,7 @@ export const funnelLevels = z._default(z
       if (seen.has(v)) ctx.issues.push({ code: 'custom', input: v, path: [i], message: 'a level not already listed' });
       seen.add(v);
     });
-  }), [0.95, 0.998]);
+  }), [0.95, 0.998]))();
 
 /** Number of points of a default drawing grid. */
 export const GRID_POINTS = 200;
@@ -141,4 +141,4 @@ export function checkTarget(type: FunnelType, value: number, path: (string | num
 }
 
 /** A finite number (its range is checked by {@link checkTarget} once the type is known). */
-export const finiteNumber = z.number({ error: 'a finite number' });
+export const finiteNumber = /* @__PURE__ */ (() => z.number({ error: 'a finite number' }))();

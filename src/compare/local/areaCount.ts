@@ -15,13 +15,13 @@ export interface AreaCount {
   period: CountOverPeriod | undefined;
 }
 
-const plain = z.pipe(wholeCount, z.transform((c): AreaCount => ({ count: c, factor: 1, annual: c, period: undefined })));
+const plain = /* @__PURE__ */ (() => z.pipe(wholeCount, z.transform((c): AreaCount => ({ count: c, factor: 1, annual: c, period: undefined }))))();
 const FORMS = 'a recorded count: a whole number for one year, { count, from, to } with ISO dates, or { count, days }';
-const overPeriod = countOverPeriod().check((ctx) => {
+const overPeriod = /* @__PURE__ */ (() => countOverPeriod().check((ctx) => {
   if (!Number.isInteger(ctx.value.count)) {
     ctx.issues.push({ code: 'custom', path: ['count'], input: ctx.value.count, message: 'a whole number >= 0 (a police count)' });
   }
-});
+}))();
 
 /**
  * The zod schema of an area's recorded count: a whole number for one year (the survey's 12-month
@@ -29,7 +29,7 @@ const overPeriod = countOverPeriod().check((ctx) => {
  * whole count, annualised to 365.25 days as in `hiddenIncidence`. Output an {@link AreaCount}.
  * @internal
  */
-export const areaCount = z.pipe(z.unknown(), z.transform((value, ctx): AreaCount => {
+export const areaCount = /* @__PURE__ */ (() => z.pipe(z.unknown(), z.transform((value, ctx): AreaCount => {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const parsed = overPeriod.safeParse(value, { reportInput: true });
     if (!parsed.success) {
@@ -50,4 +50,4 @@ export const areaCount = z.pipe(z.unknown(), z.transform((value, ctx): AreaCount
     return z.NEVER;
   }
   return parsed.data;
-}));
+})))();

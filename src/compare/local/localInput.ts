@@ -14,15 +14,15 @@ import { areaCount } from './areaCount';
 import { areaStrata, overlappingStrata, type Stratum } from './areaStrata';
 import type { StratumPrevalence } from './localMonteCarlo';
 
-const sex = z.string({ error: "a sex such as 'female' or 'male'" }).check(z.refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" }));
-const prevalenceRow = withoutReservedKey(
+const sex = /* @__PURE__ */ (() => z.string({ error: "a sex such as 'female' or 'male'" }).check(z.refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" })))();
+const prevalenceRow = /* @__PURE__ */ (() => withoutReservedKey(
   z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
   "no field '__proto__' (not a design field; reserved in JavaScript)",
-);
-const populationRow = z.object({ sex, age: ageBand, population: count });
-const areaName = z
-  .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' }));
-const area = z.object(
+))();
+const populationRow = /* @__PURE__ */ (() => z.object({ sex, age: ageBand, population: count }))();
+const areaName = /* @__PURE__ */ (() => z
+  .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' })))();
+const area = /* @__PURE__ */ (() => z.object(
   {
     name: areaName,
     code: z.optional(z.string({ error: 'a string such as an ONS GSS code' })),
@@ -32,14 +32,14 @@ const area = z.object(
     recorded: areaCount,
   },
   { error: 'an area { name, population, recorded }' },
-);
+))();
 const dividesBy = "the share of reports recorded is the recorded share / reporting";
 
 /** Most prevalence draws held at once (draws x strata): 160 MB of Float64Array. */
 const MAX_PREVALENCE_DRAWS = 20_000_000;
 
 /** The schema of the whole input, options included. */
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ (() => z.strictObject({
   areas: z.array(area, { error: 'an array of areas { name, population, recorded }' }).check(z.minLength(1, { error: 'at least one area' })),
   prevalence: z
     .array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' })
@@ -57,7 +57,7 @@ const schema = z.strictObject({
     overdispersion: z._default(z
       .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" }), 'none'),
   }),
-});
+}))();
 
 /** Issues shown at most; the rest are counted in one closing issue. */
 const MAX_ISSUES = 25;
