@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options } from '../core/schemas';
 import { validate } from '../core/validate';
+import { fastOptions, isCount, levelRule, methodRule } from '../core/fastOptions';
+
+const FAST = { level: levelRule, method: /* @__PURE__ */ methodRule(['exact', 'byar', 'normal'], 'exact') };
 import { byarLimits } from './kernels/byarLimits';
 import { poissonExactLimits } from './kernels/poissonExactLimits';
 import { twoSidedZ } from './kernels/twoSidedZ';
@@ -49,7 +52,8 @@ const schema = /* @__PURE__ */ (() => z.object({
  * ```
  */
 export function poissonCI(count: number, options?: PoissonCIOptions): Interval {
-  const input = validate('poissonCI', schema, { count, options });
+  const fast = isCount(count) ? fastOptions<{ level: number; method: PoissonMethod }>(options, FAST) : undefined;
+  const input = fast ? { count, options: fast } : validate('poissonCI', schema, { count, options });
   const x = input.count;
   const { level: lvl, method } = input.options;
   const notes: string[] = [];

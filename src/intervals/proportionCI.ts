@@ -3,6 +3,12 @@ import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, positive } from '../core/schemas';
 import { sixDigits } from '../core/sixDigits';
 import { validate } from '../core/validate';
+import { fastOptions, isCount, isPositive, levelRule, methodRule } from '../core/fastOptions';
+
+const FAST = {
+  level: levelRule,
+  method: /* @__PURE__ */ methodRule(['wilson', 'clopper-pearson', 'jeffreys', 'agresti-coull', 'wald', 'logit'], 'wilson'),
+};
 import { betaQuantile, betaQuantileUpper } from '../special/betaQuantile';
 import { clopperPearsonLimits } from './kernels/clopperPearsonLimits';
 import { twoSidedZ } from './kernels/twoSidedZ';
@@ -73,7 +79,11 @@ const schema = /* @__PURE__ */ (() => z
  * ```
  */
 export function proportionCI(successes: number, trials: number, options?: ProportionCIOptions): Interval {
-  const input = validate('proportionCI', schema, { successes, trials, options });
+  const fast =
+    isCount(successes) && isPositive(trials) && successes <= trials
+      ? fastOptions<{ level: number; method: ProportionMethod }>(options, FAST)
+      : undefined;
+  const input = fast ? { successes, trials, options: fast } : validate('proportionCI', schema, { successes, trials, options });
   const x = input.successes;
   const n = input.trials;
   const { level: lvl, method } = input.options;

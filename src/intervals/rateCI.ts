@@ -3,6 +3,9 @@ import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, per, positive } from '../core/schemas';
 import { validate } from '../core/validate';
+import { fastOptions, isCount, isPositive, levelRule, methodRule, perRule } from '../core/fastOptions';
+
+const FAST = { per: perRule, level: levelRule, method: /* @__PURE__ */ methodRule(['auto', 'exact', 'byar'], 'auto') };
 import { byarLimits } from './kernels/byarLimits';
 import { poissonExactLimits } from './kernels/poissonExactLimits';
 
@@ -58,7 +61,8 @@ const schema = /* @__PURE__ */ (() => z.object({
  * ```
  */
 export function rateCI(count: number, population: number, options?: RateCIOptions): Interval {
-  const input = validate('rateCI', schema, { count, population, options });
+  const fast = isCount(count) && isPositive(population) ? fastOptions<{ per: number; level: number; method: RateMethod }>(options, FAST) : undefined;
+  const input = fast ? { count, population, options: fast } : validate('rateCI', schema, { count, population, options });
   const x = input.count;
   const { per: perValue, level: lvl, method } = input.options;
   const used = method === 'auto' ? (x < 10 ? 'exact' : 'byar') : method;

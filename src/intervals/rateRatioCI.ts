@@ -3,6 +3,14 @@ import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { count, level, methodOf, options, positive } from '../core/schemas';
 import { validate } from '../core/validate';
+import { fastOptions, isCount, isPositive, levelRule, methodRule } from '../core/fastOptions';
+
+const FAST = { level: levelRule, method: /* @__PURE__ */ methodRule(['exact', 'normal'], 'exact') };
+
+/** The common valid group, checked without zod (anything else goes through the schema). */
+function fastGroup(g: unknown): g is RateGroup {
+  return typeof g === 'object' && g !== null && isCount((g as RateGroup).count) && isPositive((g as RateGroup).population);
+}
 import { conditionalRatioLimits } from './kernels/conditionalRatioLimits';
 import { twoSidedZ } from './kernels/twoSidedZ';
 import { exp } from '../special/elementary/exp';
@@ -78,7 +86,13 @@ const schema = /* @__PURE__ */ (() => z
  * ```
  */
 export function rateRatioCI(a: RateGroup, b: RateGroup, options?: RateRatioCIOptions): Interval {
-  const input = validate('rateRatioCI', schema, { a, b, options });
+  const fast =
+    fastGroup(a) && fastGroup(b) && (a.count > 0 || b.count > 0)
+      ? fastOptions<{ level: number; method: RateRatioMethod }>(options, FAST)
+      : undefined;
+  const input = fast
+    ? { a: { count: a.count, population: a.population }, b: { count: b.count, population: b.population }, options: fast }
+    : validate('rateRatioCI', schema, { a, b, options });
   const { level: lvl, method } = input.options;
   const xa = input.a.count;
   const xb = input.b.count;

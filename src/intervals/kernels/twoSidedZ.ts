@@ -13,5 +13,13 @@ import { normalQuantile } from '../../special/normalQuantile';
  * @internal
  */
 export function twoSidedZ(level: number): number {
-  return -normalQuantile((1 - level) / 2);
+  // most calls repeat the last level (0.95): remember it (the same bits either way)
+  if (level !== lastLevel) {
+    lastLevel = level;
+    lastZ = -normalQuantile((1 - level) / 2);
+  }
+  return lastZ;
 }
+
+let lastLevel = Number.NaN;
+let lastZ = Number.NaN;
