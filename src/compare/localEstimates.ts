@@ -149,7 +149,7 @@ export interface LocalEstimates {
   notes: string[];
 }
 
-const ONE = uncertainQuantity('incidents per victim > 0').parse(1);
+const ONE = /* @__PURE__ */ (() => uncertainQuantity('incidents per victim > 0').parse(1))();
 /** 'a, b and c'. */
 function listText(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

@@ -4,7 +4,7 @@ import { count, level, methodOf, options } from '../core/schemas';
 import { validate } from '../core/validate';
 import { fastOptions, isCount, levelRule, methodRule } from '../core/fastOptions';
 
-const FAST = { level: levelRule, method: /* @__PURE__ */ methodRule(['exact', 'byar', 'normal'], 'exact') };
+const FAST = /* @__PURE__ */ (() => ({ level: levelRule, method: /* @__PURE__ */ methodRule(['exact', 'byar', 'normal'], 'exact') }))();
 import { byarLimits } from './kernels/byarLimits';
 import { poissonExactLimits } from './kernels/poissonExactLimits';
 import { twoSidedZ } from './kernels/twoSidedZ';

@@ -5,10 +5,10 @@ import { sixDigits } from '../core/sixDigits';
 import { validate } from '../core/validate';
 import { fastOptions, isCount, isPositive, levelRule, methodRule } from '../core/fastOptions';
 
-const FAST = {
+const FAST = /* @__PURE__ */ (() => ({
   level: levelRule,
   method: /* @__PURE__ */ methodRule(['wilson', 'clopper-pearson', 'jeffreys', 'agresti-coull', 'wald', 'logit'], 'wilson'),
-};
+}))();
 import { betaQuantile, betaQuantileUpper } from '../special/betaQuantile';
 import { clopperPearsonLimits } from './kernels/clopperPearsonLimits';
 import { twoSidedZ } from './kernels/twoSidedZ';

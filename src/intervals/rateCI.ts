@@ -5,7 +5,7 @@ import { count, level, methodOf, options, per, positive } from '../core/schemas'
 import { validate } from '../core/validate';
 import { fastOptions, isCount, isPositive, levelRule, methodRule, perRule } from '../core/fastOptions';
 
-const FAST = { per: perRule, level: levelRule, method: /* @__PURE__ */ methodRule(['auto', 'exact', 'byar'], 'auto') };
+const FAST = /* @__PURE__ */ (() => ({ per: perRule, level: levelRule, method: /* @__PURE__ */ methodRule(['auto', 'exact', 'byar'], 'auto') }))();
 import { byarLimits } from './kernels/byarLimits';
 import { poissonExactLimits } from './kernels/poissonExactLimits';
 

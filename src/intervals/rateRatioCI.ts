@@ -5,7 +5,7 @@ import { count, level, methodOf, options, positive } from '../core/schemas';
 import { validate } from '../core/validate';
 import { fastOptions, isCount, isPositive, levelRule, methodRule } from '../core/fastOptions';
 
-const FAST = { level: levelRule, method: /* @__PURE__ */ methodRule(['exact', 'normal'], 'exact') };
+const FAST = /* @__PURE__ */ (() => ({ level: levelRule, method: /* @__PURE__ */ methodRule(['exact', 'normal'], 'exact') }))();
 
 /** The common valid group, checked without zod (anything else goes through the schema). */
 function fastGroup(g: unknown): g is RateGroup {

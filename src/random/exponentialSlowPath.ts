@@ -3,7 +3,7 @@ import { EXPONENTIAL_R, EXPONENTIAL_ZIGGURAT } from './exponentialZiggurat';
 import { sampleExponential } from './sampleExponential';
 import { exp } from '../special/elementary/exp';
 
-const { F } = EXPONENTIAL_ZIGGURAT;
+const F = /* @__PURE__ */ (() => EXPONENTIAL_ZIGGURAT.F)();
 
 /**
  * The rare part of a ziggurat exponential draw ({@link sampleExponential}; Marsaglia & Tsang 2000), for the

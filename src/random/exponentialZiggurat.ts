@@ -38,4 +38,4 @@ function buildTables(): { K: Float64Array; W: Float64Array; F: Float64Array } {
 }
 
 /** The exponential ziggurat's tables K, W and F (see {@link buildTables}). @internal */
-export const EXPONENTIAL_ZIGGURAT = /* @__PURE__ */ buildTables();
+export const EXPONENTIAL_ZIGGURAT = /* @__PURE__ */ /* @__PURE__ */ (() => buildTables())();

@@ -9,8 +9,10 @@ import { Xoshiro128StarStar } from './xoshiro128StarStar';
 import { ZIGGURAT } from './zigguratTables';
 import { exp } from '../special/elementary/exp';
 
-const { K, W } = ZIGGURAT;
-const { K: EK, W: EW } = EXPONENTIAL_ZIGGURAT;
+const K = /* @__PURE__ */ (() => ZIGGURAT.K)();
+const W = /* @__PURE__ */ (() => ZIGGURAT.W)();
+const EK = /* @__PURE__ */ (() => EXPONENTIAL_ZIGGURAT.K)();
+const EW = /* @__PURE__ */ (() => EXPONENTIAL_ZIGGURAT.W)();
 
 /** Below this a double is subnormal (2^-1022), where ratios lose relative precision. */
 const SMALLEST_NORMAL = 2.2250738585072014e-308;

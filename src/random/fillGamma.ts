@@ -8,7 +8,8 @@ import { ZIGGURAT } from './zigguratTables';
 import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 
-const { K, W } = ZIGGURAT;
+const K = /* @__PURE__ */ (() => ZIGGURAT.K)();
+const W = /* @__PURE__ */ (() => ZIGGURAT.W)();
 
 /**
  * Fill `out` with `scale` x Gamma(shape, 1) draws and return it: the same numbers, in the same order, as

@@ -8,7 +8,8 @@ import { samplePoisson } from './samplePoisson';
 import { Xoshiro128StarStar } from './xoshiro128StarStar';
 import { ZIGGURAT } from './zigguratTables';
 
-const { K, W } = ZIGGURAT;
+const K = /* @__PURE__ */ (() => ZIGGURAT.K)();
+const W = /* @__PURE__ */ (() => ZIGGURAT.W)();
 
 /** Above this Poisson mean the Poisson draw is replaced by its mean (relative noise below 3e-8). */
 const POISSON_LIMIT = 1e15;

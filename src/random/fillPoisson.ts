@@ -6,7 +6,8 @@ import { Xoshiro128StarStar } from './xoshiro128StarStar';
 import { ZIGGURAT } from './zigguratTables';
 import { exp } from '../special/elementary/exp';
 
-const { K, W } = ZIGGURAT;
+const K = /* @__PURE__ */ (() => ZIGGURAT.K)();
+const W = /* @__PURE__ */ (() => ZIGGURAT.W)();
 
 /**
  * Fill `out` with Poisson(mean) draws and return it: the same numbers, in the same order, as `out.length`

@@ -4,7 +4,8 @@ import { normalSlowPath } from './normalSlowPath';
 import { ZIGGURAT } from './zigguratTables';
 import { log } from '../special/elementary/log';
 
-const { K, W } = ZIGGURAT;
+const K = /* @__PURE__ */ (() => ZIGGURAT.K)();
+const W = /* @__PURE__ */ (() => ZIGGURAT.W)();
 
 /** Marsaglia & Tsang's exact acceptance test, log(u) < z²/2 + d (1 - v + log v), out of line (about 2% of proposals). */
 function acceptExactly(u: number, z2: number, d: number, v: number): boolean {

@@ -4,7 +4,7 @@ import { ZIGGURAT, ZIGGURAT_R } from './zigguratTables';
 import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 
-const { F } = ZIGGURAT;
+const F = /* @__PURE__ */ (() => ZIGGURAT.F)();
 const INV_R = 1 / ZIGGURAT_R;
 
 /**

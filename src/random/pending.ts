@@ -6,4 +6,4 @@
  * collections). Written and read synchronously by one call at a time; holds nothing between calls.
  * @internal
  */
-export const PENDING = /* @__PURE__ */ new Float64Array(8);
+export const PENDING = /* @__PURE__ */ /* @__PURE__ */ (() => new Float64Array(8))();

@@ -2,7 +2,8 @@ import type { Random } from './generator';
 import { EXPONENTIAL_ZIGGURAT } from './exponentialZiggurat';
 import { exponentialSlowPath } from './exponentialSlowPath';
 
-const { K, W } = EXPONENTIAL_ZIGGURAT;
+const K = /* @__PURE__ */ (() => EXPONENTIAL_ZIGGURAT.K)();
+const W = /* @__PURE__ */ (() => EXPONENTIAL_ZIGGURAT.W)();
 
 /**
  * A standard exponential draw (density e^-x, x >= 0) by the ziggurat method (Marsaglia & Tsang 2000) with

@@ -2,7 +2,8 @@ import type { Random } from './generator';
 import { normalSlowPath } from './normalSlowPath';
 import { ZIGGURAT } from './zigguratTables';
 
-const { K, W } = ZIGGURAT;
+const K = /* @__PURE__ */ (() => ZIGGURAT.K)();
+const W = /* @__PURE__ */ (() => ZIGGURAT.W)();
 
 /**
  * A standard normal draw by the ziggurat method (Marsaglia & Tsang 2000) with 256 layers, using

@@ -37,4 +37,4 @@ function buildTables(): { K: Float64Array; W: Float64Array; F: Float64Array } {
 }
 
 /** The ziggurat's tables K, W and F (see {@link buildTables}); shared by every normal draw. @internal */
-export const ZIGGURAT = /* @__PURE__ */ buildTables();
+export const ZIGGURAT = /* @__PURE__ */ /* @__PURE__ */ (() => buildTables())();

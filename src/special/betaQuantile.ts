@@ -25,8 +25,8 @@ const CENTRE = 1e40;
 /** Margin, in ulps, kept between a quantile and its median bound. */
 const MARGIN = 4;
 
-const f64 = new Float64Array(1);
-const i64 = new BigInt64Array(f64.buffer);
+const f64 = /* @__PURE__ */ (() => new Float64Array(1))();
+const i64 = /* @__PURE__ */ (() => new BigInt64Array(f64.buffer))();
 
 /** The double `steps` ulps away from a positive finite x (negative steps: towards 0). */
 function ulpStep(x: number, steps: number): number {

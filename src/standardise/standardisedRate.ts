@@ -381,7 +381,7 @@ export function standardisedRate(
   };
 }
 
-const TWO_64 = /* @__PURE__ */ /* @__PURE__ */ (() => powerOfTwo(64))();
+const TWO_64 = /* @__PURE__ */ /* @__PURE__ */ /* @__PURE__ */ (() => (() => powerOfTwo(64))())();
 
 /** The binary exponent e of a finite x > 0 (x = m 2^e with m in [1, 2)), subnormals included. */
 function exponentOf(x: number): number {

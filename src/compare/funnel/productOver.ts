@@ -2,7 +2,7 @@ import { highWord, powerOfTwo } from '../../special/elementary/bits';
 
 /** Smallest normal double, 2^-1022. */
 const MIN_NORMAL = 2.2250738585072014e-308;
-const TWO_64 = /* @__PURE__ */ powerOfTwo(64);
+const TWO_64 = /* @__PURE__ */ /* @__PURE__ */ (() => powerOfTwo(64))();
 
 /** The binary exponent e of a finite x > 0 (x = m 2^e, m in [1, 2)), subnormals included. */
 function exponentOf(x: number): number {

@@ -4,7 +4,7 @@ import { gammaQuantile, gammaQuantileUpper } from '../../special/gammaQuantile';
 const CACHED_BELOW = 10;
 /** At most this many levels are remembered; the oldest is forgotten first. */
 const CACHED_LEVELS = 8;
-const cache = /* @__PURE__ */ new Map<number, Float64Array>();
+const cache = /* @__PURE__ */ /* @__PURE__ */ (() => new Map<number, Float64Array>())();
 
 function compute(x: number, tail: number): [number, number] {
   return [x <= 0 ? 0 : gammaQuantile(tail, x), gammaQuantileUpper(tail, x + 1)];

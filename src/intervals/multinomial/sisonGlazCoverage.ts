@@ -29,9 +29,9 @@ const FAULHABER: readonly (readonly number[])[] = [
 const BERNOULLI_FACTORIAL = [1 / 12, -1 / 720, 1 / 30240, -1 / 1209600, 1 / 47900160, -691 / 1307674368000];
 
 // Scratch space (the functions here never re-enter).
-const OUT = new Float64Array(5);
-const T = new Float64Array(7);
-const E = new Float64Array(SERIES_DEGREE + 1);
+const OUT = /* @__PURE__ */ (() => new Float64Array(5))();
+const T = /* @__PURE__ */ (() => new Float64Array(7))();
+const E = /* @__PURE__ */ (() => new Float64Array(SERIES_DEGREE + 1))();
 
 /**
  * Power sums P[q] = sum_{d=-c}^{c} (d/c)^q, q = 0..SERIES_DEGREE + 4 (0 for odd q): term by term up to

@@ -9,10 +9,10 @@
  * word 0x3ff00000, low word 0): the word order is then the same on little- and big-endian machines.
  * @internal
  */
-const float = /* @__PURE__ */ new Float64Array(1);
-const words = /* @__PURE__ */ new Int32Array(float.buffer);
+const float = /* @__PURE__ */ /* @__PURE__ */ (() => new Float64Array(1))();
+const words = /* @__PURE__ */ /* @__PURE__ */ (() => new Int32Array(float.buffer))();
 /** Index of the high (sign and exponent) word in `words`: 1 on little-endian machines, 0 on big-endian. */
-const HI = /* @__PURE__ */ highIndex();
+const HI = /* @__PURE__ */ /* @__PURE__ */ (() => highIndex())();
 const LO = 1 - HI;
 
 function highIndex(): number {
@@ -24,7 +24,7 @@ function highIndex(): number {
  * Powers of two 2^-1074 .. 2^1023, exact: `POW2[k + 1074]` = 2^k. Built by repeated doubling and
  * halving (exact in binary floating point). @internal
  */
-export const POW2 = /* @__PURE__ */ powersOfTwo();
+export const POW2 = /* @__PURE__ */ /* @__PURE__ */ (() => powersOfTwo())();
 
 function powersOfTwo(): Float64Array {
   const t = new Float64Array(1074 + 1024);
