@@ -9,3 +9,5 @@ export type { ResidualSummary } from './glm/residualSummary';
 export type { ModelSpec, DesignColumn } from './design/modelSpec';
 export { predictCounts, type PredictCountsOptions, type PredictedCount } from './predictCounts';
 export { compareCountModels, type CountModelComparison } from './compareCountModels';
+export { twoListEstimate, type TwoListEstimate, type TwoListMethod, type TwoListInterval, type TwoListOptions } from './capture/twoListEstimate';
+export type { CaptureCounts } from './capture/captureTable';
