@@ -11,3 +11,11 @@ export { predictCounts, type PredictCountsOptions, type PredictedCount } from '.
 export { compareCountModels, type CountModelComparison } from './compareCountModels';
 export { twoListEstimate, type TwoListEstimate, type TwoListMethod, type TwoListInterval, type TwoListOptions } from './capture/twoListEstimate';
 export type { CaptureCounts } from './capture/captureTable';
+export {
+  multipleSystems,
+  type MultipleSystems,
+  type MultipleSystemsCandidate,
+  type MultipleSystemsInterval,
+  type MultipleSystemsModel,
+  type MultipleSystemsOptions,
+} from './capture/multipleSystems';

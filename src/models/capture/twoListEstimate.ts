@@ -5,9 +5,8 @@ import { level as levelSchema, methodOf, wholeCount } from '../../core/schemas';
 import { validate } from '../../core/validate';
 import { twoSidedZ } from '../../intervals/kernels/twoSidedZ';
 import { exp } from '../../special/elementary/exp';
-import { log } from '../../special/elementary/log';
-import { profileRoot } from './profileRoot';
-import { twoListProfile } from './twoListProfile';
+import { loglinearFit } from './loglinearFit';
+import { multinomialProfile } from './multinomialProfile';
 
 /** Estimators of {@link twoListEstimate}. */
 export type TwoListMethod = 'chapman' | 'lincoln-petersen';
@@ -110,22 +109,17 @@ export function twoListEstimate(counts: { both: number; firstOnly: number; secon
       notes.push('no one is on both lists: the data bound the population only from below, so the upper limit is unbounded');
     }
   } else {
-    // profile likelihood in N >= observed, searched on u = log(N - observed)
-    const f = (u: number) => twoListProfile(observed + exp(u), n1, n2, observed);
-    const nested = m === n1 || m === n2; // one list holds the other: the likelihood is largest at N = observed
-    const top = nested ? -745 : m === 0 ? Infinity : log((n1 * n2) / m - observed);
-    const maximum = nested ? twoListProfile(observed, n1, n2, observed) : m === 0 ? twoListProfile(Infinity, n1, n2, observed) : f(top);
-    const target = maximum - (z * z) / 2;
-    if (m === 0) {
-      // the likelihood rises for ever: the lower limit is where it comes within z²/2 of its supremum
-      const low = profileRoot(f, log(1e15 * observed), target, -1, -745);
-      lower = low <= -745 ? observed : observed + exp(low);
-      upper = Infinity;
-    } else {
-      const low = nested ? -745 : profileRoot(f, top, target, -1, -745);
-      lower = low <= -745 ? observed : observed + exp(low);
-      upper = observed + exp(profileRoot(f, nested ? log(1e-9) : top, target, 1, Infinity));
-    }
+    // the multinomial profile likelihood of N under Mt, by refitting the two-list log-linear model
+    const cells = [
+      { count: m, covariates: [1, 1] },
+      { count: firstOnly, covariates: [1, 0] },
+      { count: secondOnly, covariates: [0, 1] },
+    ];
+    const devianceAt = (n0: number) => loglinearFit([...cells, { count: n0, covariates: [0, 0] }], 2).deviance;
+    const profile = multinomialProfile(devianceAt, observed, m === 0 ? observed : Math.max((n1 * n2) / m - observed, 1e-3), z);
+    lower = profile.lower;
+    upper = m === 0 ? Infinity : profile.upper;
+    for (const note of profile.notes) if (m > 0 || !note.includes('upper')) notes.push(note);
     if (m === 0) notes.push('no one is on both lists: the data bound the population only from below, so the upper limit is unbounded');
   }
   const common = { standardError, notes };

@@ -141,7 +141,10 @@ export function countFit(
   let converged = fit.converged;
   if (settings.negativeBinomial) {
     let overdispersion = 0;
-    for (let i = 0; i < n; i++) if (!zeroRows[i]) overdispersion += (y[i]! - fit.mu[i]!) ** 2 - y[i]!;
+    for (let i = 0; i < n; i++) {
+      const r = y[i]! - fit.mu[i]!;
+      if (!zeroRows[i]) overdispersion += r * r - y[i]!;
+    }
     let estimate = overdispersion > 0 ? thetaML(y, fit.mu, undefined) : { theta: Infinity, standardError: Infinity, iterations: 0 };
     thetaIterations += estimate.iterations;
     const poissonFit = fit;
