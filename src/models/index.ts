@@ -19,3 +19,4 @@ export {
   type MultipleSystemsModel,
   type MultipleSystemsOptions,
 } from './capture/multipleSystems';
+export { closedPopulation, type ClosedPopulation, type ClosedPopulationModel, type ClosedPopulationOptions } from './capture/closedPopulation';
