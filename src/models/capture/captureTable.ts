@@ -61,7 +61,9 @@ export function captureTable(functionName: string, counts: unknown, lists: reado
     }
     if (Object.hasOwn(counts, '__proto__')) bad(['counts', '__proto__'], "a capture history: one '0' or '1' per list", (counts as Record<string, unknown>)['__proto__']);
     if (names === undefined) {
-      const length = [...byHistory.keys()][0]?.length ?? 0;
+      // integer-like keys ('10', '110') come first in a record's order, so take the longest history
+      let length = 0;
+      for (const key of byHistory.keys()) length = Math.max(length, key.length);
       names = Array.from({ length }, (_, i) => String.fromCharCode(65 + i));
     }
   } else {
