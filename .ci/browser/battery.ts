@@ -76,6 +76,8 @@ function grid<I>(inputs: I[], methods: string[], toArgs: (input: I, options: Rec
 }
 
 // Inputs for the survey, standardisation and incidence functions (small draws keep the run fast).
+const listCounts = { '1000': 30, '0100': 25, '0010': 20, '0001': 22, '1100': 8, '1010': 6, '0110': 5, '1001': 4, '0101': 3, '0011': 7, '1110': 2, '1101': 1, '1011': 2, '0111': 1, '1111': 1 };
+
 const countRows = [
   { area: 'a', year: '2015', count: 152, population: 171_644 },
   { area: 'a', year: '2016', count: 201, population: 172_100 },
@@ -409,6 +411,20 @@ export const battery: Record<string, BatteryCase[]> = {
       ],
     },
   ],
+  twoListEstimate: [
+    { args: [{ both: 40, firstOnly: 160, secondOnly: 60 }] },
+    { args: [{ both: 40, firstOnly: 160, secondOnly: 60 }, { method: 'lincoln-petersen', interval: 'wald', level: 0.9 }] },
+    { args: [{ both: 0, firstOnly: 16, secondOnly: 6 }] },
+    { args: [{ both: 0, firstOnly: 16, secondOnly: 6 }, { method: 'lincoln-petersen' }], throws: true },
+  ],
+  multipleSystems: [
+    { args: [listCounts] },
+    { args: [listCounts, { model: 'best', criterion: 'bic', interval: 'profile' }] },
+    { args: [listCounts, { model: { interactions: [['A', 'B']] }, level: 0.9 }] },
+    { args: [listCounts, { interval: 'bootstrap', draws: 60, seed: 3 }] },
+    { args: [{ ...listCounts, '000': 3 }], throws: true },
+  ],
+  closedPopulation: [{ args: [listCounts] }, { args: [{ '10': 30, '01': 25, '11': 9 }] }],
   compareCountModels: [
     {
       args: (lib) => {
