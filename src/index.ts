@@ -94,3 +94,4 @@ export {
   type LocalEstimatesSummary,
   type LocalFlag,
 } from './compare/localEstimates';
+export { formatInterval, type FormatIntervalOptions } from './format/formatInterval';

@@ -411,6 +411,12 @@ export const battery: Record<string, BatteryCase[]> = {
       ],
     },
   ],
+  formatInterval: [
+    { args: (lib) => [(lib.proportionCI as (...a: unknown[]) => unknown)(27, 500), { percent: true }] },
+    { args: (lib) => [(lib.rateCI as (...a: unknown[]) => unknown)(22, 755833), { per: 100000, digits: 4 }] },
+    { args: [{ value: 1231114.38, lower: 1130000, upper: Infinity, level: 0.998, method: 'logit' }] },
+    { args: [{ value: 1, lower: 0, upper: 2 }], throws: true },
+  ],
   twoListEstimate: [
     { args: [{ both: 40, firstOnly: 160, secondOnly: 60 }] },
     { args: [{ both: 40, firstOnly: 160, secondOnly: 60 }, { method: 'lincoln-petersen', interval: 'wald', level: 0.9 }] },

@@ -18,6 +18,7 @@ import {
   changeOverTime,
   expectedCount,
   expectedVictims,
+  formatInterval,
   funnelLimits,
   funnelPlot,
   hiddenIncidence,
@@ -358,6 +359,24 @@ const SPECS: Spec[] = [
     args: (a) => fc.tuple(a.periodCount, a.periodCount, fc.record({ level: a.level })),
     call: anyFn(changeOverTime),
     atLevel: lastOptions,
+  },
+  {
+    name: 'formatInterval',
+    args: (a) =>
+      fc.tuple(
+        fc.record({
+          value: fc.oneof(a.count, fc.constantFrom(Infinity, -1.5, 1e9, 0.5)),
+          lower: fc.oneof(a.count, fc.constant(-Infinity)),
+          upper: fc.oneof(a.count, fc.constant(Infinity)),
+          level: a.level,
+          method: fc.constantFrom('wilson', 'exact', 'monte-carlo'),
+        }),
+        fc.record(
+          { digits: fc.integer({ min: -1, max: 16 }), percent: fc.boolean(), per: a.positive, locale: fc.constantFrom('en-GB', 'de-DE', 'fr-FR', 'xx-not-a-locale!') },
+          { requiredKeys: [] },
+        ),
+      ),
+    call: anyFn(formatInterval),
   },
   {
     name: 'perDay',
