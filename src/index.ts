@@ -6,6 +6,7 @@
  */
 export type { Interval } from './core/interval';
 export { InputError, type InputIssue } from './core/InputError';
+export { isInputError } from './core/isInputError';
 export { esp2013 } from './data/esp2013';
 export type { StandardPopulationRow } from './data/types';
 export {

@@ -411,6 +411,7 @@ export const battery: Record<string, BatteryCase[]> = {
       ],
     },
   ],
+  isInputError: [{ args: [new Error('x')] }, { args: [{ issues: [] }] }],
   formatInterval: [
     { args: (lib) => [(lib.proportionCI as (...a: unknown[]) => unknown)(27, 500), { percent: true }] },
     { args: (lib) => [(lib.rateCI as (...a: unknown[]) => unknown)(22, 755833), { per: 100000, digits: 4 }] },

@@ -1,5 +1,8 @@
 import { describeValue } from './describeValue';
 
+/** The brand of an InputError, shared by every copy of darkfigure in a process. @internal */
+const INPUT_ERROR: unique symbol = Symbol.for('darkfigure.InputError') as never;
+
 /** One problem with an input: where it is, what was expected, and what was given. */
 export interface InputIssue {
   /** Path to the offending field, e.g. `['b', 'population']` or `['counts', 'stranger']`. */
@@ -39,6 +42,13 @@ export function formatPath(path: readonly (string | number)[]): string {
  * ```
  */
 export class InputError extends Error {
+  /**
+   * Recognise an InputError from any copy of darkfigure loaded in the process (its CommonJS and ESM builds, or
+   * two versions), by a brand registered with `Symbol.for`, not by prototype.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[INPUT_ERROR] === true;
+  }
   override readonly name = 'InputError';
   /** Every problem found, in order. */
   readonly issues: InputIssue[];
@@ -54,6 +64,7 @@ export class InputError extends Error {
     super(`Invalid input to ${functionName}():\n${lines.join('\n')}`);
     this.functionName = functionName;
     this.issues = issues;
+    Object.defineProperty(this, INPUT_ERROR, { value: true });
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }

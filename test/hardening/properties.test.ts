@@ -20,6 +20,7 @@ import {
   expectedVictims,
   formatInterval,
   funnelLimits,
+  isInputError,
   funnelPlot,
   hiddenIncidence,
   impliedRecording,
@@ -359,6 +360,11 @@ const SPECS: Spec[] = [
     args: (a) => fc.tuple(a.periodCount, a.periodCount, fc.record({ level: a.level })),
     call: anyFn(changeOverTime),
     atLevel: lastOptions,
+  },
+  {
+    name: 'isInputError',
+    args: () => fc.tuple(fc.oneof(fc.anything(), fc.constant(new Error('x')))),
+    call: anyFn(isInputError),
   },
   {
     name: 'formatInterval',
