@@ -15,6 +15,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'bigint') return `${value}n (a bigint)`;
   if (typeof value === 'function') return 'a function';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : `a Date (${value.toISOString()})`;
   if (Array.isArray(value)) {
     const shown = value.slice(0, 5).map(describeValue).join(', ');
     return `[${shown}${value.length > 5 ? `, ... (${value.length} items)` : ''}]`;

@@ -56,7 +56,12 @@ export function dayNumber(text: string): number | undefined {
 }
 
 /** An ISO calendar date `YYYY-MM-DD`. @internal */
-export const isoDate = /* @__PURE__ */ (() => z.string({ error: "an ISO date such as '2013-04-01'" }).check((ctx) => {
+export const isoDate = /* @__PURE__ */ (() => z.string({
+  error: (iss) =>
+    iss.input instanceof Date
+      ? `an ISO date string such as '2013-04-01'${HINT}a Date object is not accepted, because its calendar day depends on the time zone: pass date.toISOString().slice(0, 10) for its UTC day, or write the day out`
+      : "an ISO date such as '2013-04-01'",
+}).check((ctx) => {
   if (dayNumber(ctx.value) === undefined) {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: "a real calendar date written YYYY-MM-DD, such as '2013-04-01'" });
   }

@@ -16,6 +16,8 @@ export interface BandRow {
   group: string;
   band: AgeBand;
   path: (string | number)[];
+  /** The age as given (a number stays a number in messages); default the band's label. */
+  given?: unknown;
 }
 
 /** How to word messages: the group field's name (`'sex'`, or `undefined` when ungrouped). @internal */
@@ -160,7 +162,7 @@ export function matchPopulationBands(
             repeated = {
               path: [...row.path, 'age'],
               expected: `one ${rowsName.replace(/s$/, '')} per age${groupText(group, labels)}`,
-              received: row.band.label,
+              received: row.given ?? row.band.label,
               hint: same ? `duplicates ${formatPath(prev.path)}` : `overlaps ${formatPath(prev.path)} (${prev.band.label})`,
             };
             issues.push(repeated);

@@ -33,6 +33,14 @@ function receivedOf(issue: z.core.$ZodIssue, root: unknown): unknown {
   return at;
 }
 
+/** A bare number or string where the options object belongs: what was probably meant. */
+function bareOptionHint(value: unknown): string | undefined {
+  if (typeof value === 'number' && value > 0 && value < 1) return `did you mean { level: ${value} }?`;
+  if (typeof value === 'number' && value > 1 && value < 100) return `did you mean { level: ${value / 100} }?`;
+  if (typeof value === 'string') return `did you mean { method: ${JSON.stringify(value)} }?`;
+  return undefined;
+}
+
 /**
  * Parse `input` with `schema` once, at the public edge, and turn every zod issue into an
  * {@link InputError} naming the field by path. A leading `options` path segment is dropped,
@@ -55,6 +63,7 @@ export function validate<S extends z.ZodMiniType>(functionName: string, schema: 
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     let [expected, hint] = describeExpected(issue).split(HINT);
     if (issue.code === 'unrecognized_keys' && hint === undefined) hint = unknownKeysHint(schema, path, issue.keys);
+    if (issue.code === 'invalid_type' && path.length === 1 && path[0] === 'options' && hint === undefined) hint = bareOptionHint(receivedOf(issue, input));
     if (path[0] === 'options' && path.length > 1) path.shift();
     const out: InputIssue = { path, expected: expected ?? '', received: receivedOf(issue, input) };
     if (hint) out.hint = hint;

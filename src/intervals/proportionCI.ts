@@ -90,6 +90,11 @@ export function proportionCI(successes: number, trials: number, options?: Propor
   const p = x / n;
   const standardError = Math.sqrt(p * (1 - p)) / Math.sqrt(n);
   const notes: string[] = [];
+  if (x > 0 && x < 1 && n > 1) {
+    notes.push(
+      `successes (${x}) is below 1 and not whole: it is read as a weighted count; if it is a share (${sixDigits(100 * x)}%), pass the number of successes instead (about ${Math.round(x * n)} of ${n})`,
+    );
+  }
   const boundary = x === 0 ? '0 successes' : x === n ? 'all successes' : '';
   let lower: number;
   let upper: number;

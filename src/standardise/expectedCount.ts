@@ -85,7 +85,7 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
       else push(['referenceRates', j, 'population'], `a population for which count / population is a finite rate (${row.count} / ${row.population} overflows to Infinity)`, row.population);
     });
     const targets = referenceRates.map((row, j) => ({ group: '', band: row.age, path: ['referenceRates', j] }));
-    const bandRows = population.map((row, i) => ({ group: '', band: row.age, path: ['population', i] }));
+    const bandRows = population.map((row, i) => ({ group: '', band: row.age, path: ['population', i]}));
     const { rowsByTarget, issues } = matchPopulationBands(targets, bandRows, { rowsName: 'population rows' });
     for (const issue of issues)
       push(issue.path, issue.hint === undefined ? issue.expected : `${issue.expected}${HINT}${issue.hint}`, issue.received);

@@ -123,7 +123,7 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
     });
 
     const targets = standard.map((band, j) => ({ group: '', band: band.age, path: ['options', 'standard', j] }));
-    const bandRows = rows.map((row, i) => ({ group: '', band: row.age, path: ['rows', i] }));
+    const bandRows = rows.map((row, i) => ({ group: '', band: row.age, path: ['rows', i]}));
     const { rowsByTarget, issues } = matchPopulationBands(targets, bandRows, { rowsName: 'rows' });
     for (const issue of issues)
       push(issue.path, issue.hint === undefined ? issue.expected : `${issue.expected}${HINT}${issue.hint}`, issue.received);

@@ -161,7 +161,7 @@ export function expectedVictims(
   const populations = sumPopulationIntoBands(
     'expectedVictims',
     rows.map((r, i) => ({ group: r.sex, band: r.age, path: ['prevalence', i] })),
-    parsed.population.map((r, i) => ({ group: r.sex, band: r.age, path: ['population', i] })),
+    parsed.population.map((r, i) => ({ group: r.sex, band: r.age, path: ['population', i], given: (population[i] as { age?: unknown } | undefined)?.age })),
     parsed.population.map((r) => r.population),
     { groupField: 'sex', rowsName: 'population rows' },
   );
