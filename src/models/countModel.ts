@@ -172,6 +172,7 @@ export function countModel(rows: readonly Record<string, unknown>[], options: Co
   const input = validate('countModel', schema, { rows, options });
   const o = input.options;
   if (input.rows.length === 0) fail('countModel', ['rows'], 'at least one row', rows);
+  if (o.exposure === o.response) fail('countModel', ['exposure'], `an exposure column other than the response '${o.response}'`, o.exposure);
   const family = o.family as CountFamily;
   const read = readModelRows(input.rows as Record<string, unknown>[], {
     response: o.response,
@@ -200,7 +201,7 @@ export function countModel(rows: readonly Record<string, unknown>[], options: Co
     fail(
       'countModel',
       ['rows'],
-      `at least as many rows as coefficients (${spec.columns.length}${family === 'quasipoisson' ? ', and more than the coefficients estimated: quasi-Poisson needs residual degrees of freedom for its dispersion' : ''})`,
+      `${family === 'quasipoisson' && n >= spec.columns.length ? 'more rows than' : 'at least as many rows as'} coefficients (${family === 'quasipoisson' && n >= spec.columns.length ? `${columnsEstimated}: quasi-Poisson needs residual degrees of freedom for its dispersion` : `${spec.columns.length} in the design`})`,
       `${n} rows`,
     );
   }

@@ -61,6 +61,9 @@ export function predictCounts(fit: CountModel, rows: readonly Record<string, unk
   }
   const level = input.options.level ?? fit.level;
   const per = input.options.per;
+  if (per !== undefined && model.exposure === null) {
+    throw new InputError('predictCounts', [{ path: ['per'], expected: 'no per: the model has no exposure, so it predicts counts, not rates', received: per }]);
+  }
   const issues: InputIssue[] = [];
   const columnsUsed = [...new Set(model.terms.flatMap(termParts))];
   const newRows = input.rows as Record<string, unknown>[];
@@ -93,10 +96,18 @@ export function predictCounts(fit: CountModel, rows: readonly Record<string, unk
   // coefficient index of each design column (-1: aliased; -2: estimated at minus infinity)
   const index: number[] = [];
   let k = 0;
-  const estimates = fit.coefficients.map((c) => c.estimate);
+  const estimates: number[] = [];
   for (const column of model.columns) {
-    if (column.aliased) index.push(-1);
-    else index.push(k++);
+    if (column.aliased) {
+      index.push(-1);
+      continue;
+    }
+    const estimate = fit.coefficients[k]?.estimate;
+    // JSON turns -Infinity into null: the column's own flag says which estimates are minus infinity
+    if (column.minusInfinity === true) estimates.push(-Infinity);
+    else if (typeof estimate === 'number' && Number.isFinite(estimate)) estimates.push(estimate);
+    else throw new InputError('predictCounts', [{ path: ['fit', 'coefficients', k, 'estimate'], expected: 'a finite number, as countModel returns it', received: estimate }]);
+    index.push(k++);
   }
   const positions: number[] = [];
   estimates.forEach((b, i) => {

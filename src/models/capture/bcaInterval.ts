@@ -11,7 +11,9 @@ function quantileType8(sorted: Float64Array, p: number): number {
   if (j >= n) return sorted[n - 1]!;
   const a = sorted[j - 1]!;
   const b = sorted[j]!;
-  return g === 0 ? a : (1 - g) * a + g * b;
+  if (g === 0 || a === b) return a;
+  if (b === Infinity) return Infinity;
+  return (1 - g) * a + g * b;
 }
 
 /**
@@ -24,15 +26,26 @@ function quantileType8(sorted: Float64Array, p: number): number {
  * ```ts
  * import { bcaInterval } from './bcaInterval';
  * const boot = Float64Array.from({ length: 999 }, (_, i) => 100 + (i - 499) / 10);
- * bcaInterval(boot, 100, [100, 100], [1, 1], 0.95); // about [95, 105]
+ * bcaInterval(boot, 100, [100, 100], [1, 1], 0.95).limits; // about [95, 105]
  * ```
  * @internal
  */
-export function bcaInterval(replicates: Float64Array, estimate: number, jackknife: readonly number[], weights: readonly number[], level: number): [number, number] {
+export function bcaInterval(
+  replicates: Float64Array,
+  estimate: number,
+  jackknife: readonly number[],
+  weights: readonly number[],
+  level: number,
+): { limits: [number, number]; notes: string[] } {
+  const notes: string[] = [];
   const sorted = Float64Array.from(replicates).sort();
   let below = 0;
   for (const r of sorted) if (r < estimate) below++;
-  const z0 = normalQuantile(below / sorted.length);
+  // every replicate on one side of the estimate would make z0 infinite: keep it within half a replicate
+  const n = sorted.length;
+  const share = Math.min(Math.max(below / n, 1 / (2 * n)), 1 - 1 / (2 * n));
+  if (share !== below / n) notes.push('every bootstrap estimate fell on one side of the estimate: the bias correction is bounded by half a resample');
+  const z0 = normalQuantile(share);
   let total = 0;
   let weighted = 0;
   jackknife.forEach((t, j) => {
@@ -47,10 +60,14 @@ export function bcaInterval(replicates: Float64Array, estimate: number, jackknif
     s2 += weights[j]! * r * r;
     s3 += weights[j]! * r * r * r;
   });
-  const a = s2 > 0 ? s3 / (6 * s2 * Math.sqrt(s2)) : 0;
+  let a = s2 > 0 ? s3 / (6 * s2 * Math.sqrt(s2)) : 0;
+  if (!Number.isFinite(a)) {
+    a = 0;
+    notes.push('a jackknife estimate was infinite (a table with a cell removed had no estimate): no acceleration (a = 0), a bias-corrected percentile interval');
+  }
   const at = (alpha: number): number => {
     const za = normalQuantile(alpha) + z0;
     return quantileType8(sorted, normalCdf(z0 + za / (1 - a * za)));
   };
-  return [at((1 - level) / 2), at(1 - (1 - level) / 2)];
+  return { limits: [at((1 - level) / 2), at(1 - (1 - level) / 2)], notes };
 }

@@ -25,7 +25,7 @@ export type CaptureCounts = Readonly<Record<string, number>> | readonly Readonly
  * ```
  * @internal
  */
-export function captureTable(functionName: string, counts: unknown, lists: readonly string[] | undefined, minLists = 2): CaptureTable {
+export function captureTable(functionName: string, counts: unknown, lists: readonly string[] | undefined, minLists = 2, maxLists = 15): CaptureTable {
   const issues: InputIssue[] = [];
   const bad = (path: (string | number)[], expected: string, received: unknown, hint?: string): void => {
     issues.push(hint === undefined ? { path, expected, received } : { path, expected, received, hint });
@@ -78,7 +78,7 @@ export function captureTable(functionName: string, counts: unknown, lists: reado
       seen.add(name);
     });
     if (k < minLists) bad(['lists'], `at least ${minLists} lists`, names);
-    if (k > 15) bad(['lists'], 'at most 15 lists (2^15 capture histories)', names);
+    if (k > maxLists) bad(['lists'], `at most ${maxLists} lists (${2 ** maxLists - 1} capture histories)`, names);
   }
   for (const key of byHistory.keys()) {
     if (key.length !== k) bad(['counts', key], `a history of ${k} characters, one per list (${(names ?? []).join(', ')})`, key);

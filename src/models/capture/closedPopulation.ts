@@ -7,6 +7,7 @@ import { exp } from '../../special/elementary/exp';
 import { log } from '../../special/elementary/log';
 import { captureTable, type CaptureCounts } from './captureTable';
 import { closedFit } from './closedFit';
+import { estimateExists } from './estimateExists';
 import { closedModelDesigns } from './heterogeneityModels';
 import { multinomialProfile } from './multinomialProfile';
 
@@ -38,8 +39,8 @@ export interface ClosedPopulationModel {
 export interface ClosedPopulation {
   models: ClosedPopulationModel[];
   observed: number;
-  /** The model with the smallest BIC. */
-  best: string;
+  /** The model with the smallest BIC among those with an estimate (null when none has one). */
+  best: string | null;
   notes: string[];
 }
 
@@ -74,12 +75,12 @@ const schema = /* @__PURE__ */ (() =>
 export function closedPopulation(counts: CaptureCounts, options?: ClosedPopulationOptions): ClosedPopulation {
   const input = validate('closedPopulation', schema, { counts, options });
   const { level } = input.options;
-  const table = captureTable('closedPopulation', input.counts, input.options.lists, 2);
+  const table = captureTable('closedPopulation', input.counts, input.options.lists, 2, 10);
   const n = table.observed;
   const z = twoSidedZ(level);
   const notes: string[] = [];
   if (table.lists.length < 3) notes.push('with two lists only M0 and Mt can be fitted: heterogeneity models need 3 or more lists');
-  const rows: ClosedPopulationModel[] = closedModelDesigns(table.lists.length).map((design) => {
+  const rows: (ClosedPopulationModel & { exists: boolean })[] = closedModelDesigns(table.lists.length).map((design) => {
     const { fit, removed, kept, cells } = closedFit(table, design);
     const rowNotes: string[] = [];
     const hidden = exp(fit.intercept);
@@ -107,11 +108,22 @@ export function closedPopulation(counts: CaptureCounts, options?: ClosedPopulati
     for (let b = 0; b < p; b++) vpsi -= V[b]! * psi[b]!;
     const bias = (hidden * vpsi) / 2;
     if (Math.abs(bias) > 0.1 * (n + hidden)) rowNotes.push(`the asymptotic bias is large (${Math.round(bias)}, more than a tenth of the estimate)`);
-    const profile = multinomialProfile((n0) => closedFit(table, design, n0).fit.deviance, n, hidden, z);
+    // no strictly positive table fits the margins (Fienberg and Rinaldo 2012): the maximum is on the boundary.
+    // Where the hidden count runs off (beyond a million times the observed) there is no finite estimate;
+    // otherwise the estimate is the boundary's (some fitted counts 0), finite but with unreliable precision.
+    const interior = estimateExists(cells);
+    const exists = Number.isFinite(hidden) && (interior || hidden < 1e6 * n);
+    if (!exists) {
+      rowNotes.push('the estimate does not exist: the likelihood is largest with an unbounded population (no finite maximum; Fienberg and Rinaldo 2012)');
+    } else if (!interior) {
+      rowNotes.push('the maximum likelihood lies on the boundary of the model (some fitted counts are 0): the estimate is finite, but its standard error and interval are unreliable');
+    }
+    const profile = exists ? multinomialProfile((n0) => closedFit(table, design, n0).fit.deviance, n, hidden, z) : { lower: n, upper: Infinity, notes: [] };
     rowNotes.push(...profile.notes);
     return {
       model: design.name,
-      total: interval(n + hidden, profile.lower, profile.upper, level, 'profile', { standardError, notes: [] }),
+      exists,
+      total: interval(exists ? n + hidden : Infinity, profile.lower, profile.upper, level, 'profile', { standardError: exists ? standardError : Infinity, notes: [] }),
       deviance: fit.deviance,
       df: fit.dfResidual,
       aic: -2 * fit.logLik + 2 * fit.rank,
@@ -120,8 +132,9 @@ export function closedPopulation(counts: CaptureCounts, options?: ClosedPopulati
       notes: rowNotes,
     };
   });
-  let best = rows[0]!;
-  for (const row of rows) if (row.bic < best.bic) best = row;
-  best.best = true;
-  return { models: rows, observed: n, best: best.model, notes };
+  let best: (typeof rows)[number] | undefined;
+  for (const row of rows) if (row.exists && (best === undefined || row.bic < best.bic)) best = row;
+  if (best) best.best = true;
+  else notes.push('no model has a finite estimate: the lists overlap too little to bound the population');
+  return { models: rows.map(({ exists: _, ...row }) => row), observed: n, best: best?.model ?? null, notes };
 }

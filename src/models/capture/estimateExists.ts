@@ -4,8 +4,8 @@
  * observed counts y (Aᵀx = Aᵀy, A the design with an intercept column first). Decided by the linear program
  * SparseMSE's `checkident` solves: maximise s subject to Aᵀ(s·1 + w) = Aᵀy, w >= 0, s >= 0; the estimate
  * exists when the optimum s is positive. Solved by a two-phase dense simplex with Bland's rule (no cycling);
- * the tables here have at most a few hundred cells and a few dozen columns. Design entries must be >= 0 (0/1
- * list indicators and their products), so Aᵀy >= 0 and the artificial basis is feasible.
+ * the tables here have at most a few hundred cells and a few dozen columns. Rows with a negative right-hand
+ * side are negated, so the artificial basis starts feasible.
  *
  * @example
  * ```ts
@@ -34,9 +34,11 @@ export function estimateExists(cells: readonly { count: number; covariates: read
       ones += a;
     }
     r[C] = ones;
-    r[C + 1 + j] = 1;
     r[cols] = t;
-    scale = Math.max(scale, t);
+    // an equality row may be negated so that its right-hand side is >= 0 (covariates can be negative)
+    if (t < 0) for (let k = 0; k <= cols; k++) r[k] = -r[k]!;
+    r[C + 1 + j] = 1;
+    scale = Math.max(scale, Math.abs(t));
     T.push(r);
   }
   const basis = Array.from({ length: p }, (_, j) => C + 1 + j);

@@ -185,7 +185,18 @@ function resample(table: CaptureTable, rng: ReturnType<typeof createGenerator>):
 export function multipleSystems(counts: CaptureCounts, options?: MultipleSystemsOptions): MultipleSystems {
   const input = validate('multipleSystems', schema, { counts, options });
   const o = input.options as typeof input.options & { model: MultipleSystemsModel };
-  const table = captureTable('multipleSystems', input.counts, o.lists, 3);
+  const table = captureTable('multipleSystems', input.counts, o.lists, 3, 10);
+  if (o.model === 'best') {
+    const pairs = (table.lists.length * (table.lists.length - 1)) / 2;
+    let models = 0;
+    for (let i = 0, c = 1; i <= o.maxInteractions; i++) {
+      models += c;
+      c = (c * (pairs - i)) / (i + 1);
+    }
+    if (models > 5000) {
+      fail('multipleSystems', ['maxInteractions'], `a number of interactions that keeps the models compared to at most 5,000 (with ${table.lists.length} lists, ${o.maxInteractions} gives ${Math.round(models).toLocaleString('en-GB')})`, o.maxInteractions, "use model 'stepwise' for many lists");
+    }
+  }
   const selection = selectionOf(o, table);
   const { chosen, considered } = selectModel(table, selection);
   const name = (pairs: readonly [number, number][]): [string, string][] => pairs.map(([i, j]) => [table.lists[i]!, table.lists[j]!]);
@@ -236,7 +247,11 @@ export function multipleSystems(counts: CaptureCounts, options?: MultipleSystems
       jackknife.push(estimateOf({ lists: table.lists, cells, observed: observed - 1 }) + 1);
       weights.push(cell.count);
     });
-    [lower, upper] = bcaInterval(replicates, observed + hidden, jackknife, weights, o.level);
+    const bca = bcaInterval(replicates, observed + hidden, jackknife, weights, o.level);
+    [lower, upper] = bca.limits;
+    notes.push(...bca.notes);
+    if (failed / o.draws > (1 - o.level) / 2) upper = Infinity;
+    if (upper === Infinity) notes.push('the upper limit is unbounded: more resamples than the tail area had no finite estimate');
     if (failed > 0) notes.push(`${failed} of ${o.draws} resamples had no model with an estimate (counted as infinite)`);
     notes.push(`bootstrap: ${o.draws} resamples of the observed table with the model selection re-run on each, BCa limits (seed ${o.seed})`);
     method = 'bootstrap-bca';

@@ -36,7 +36,7 @@ export interface TwoListEstimate {
 
 const schema = /* @__PURE__ */ (() =>
   z.object({
-    counts: z.object(
+    counts: z.strictObject(
       { both: wholeCount, firstOnly: wholeCount, secondOnly: wholeCount },
       { error: 'an object { both, firstOnly, secondOnly } of whole numbers' },
     ),

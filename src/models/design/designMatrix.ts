@@ -48,7 +48,9 @@ function layoutOf(spec: Pick<ModelSpec, 'terms' | 'levels' | 'coding'>): { terms
 
 /**
  * Code `rows` by a model's terms (validated values: factor columns hold known levels, numeric columns
- * finite numbers, the exposure a positive number).
+ * finite numbers, the exposure a positive number). `centre` subtracts a constant from numeric main effects
+ * (columns of one numeric variable), which keeps the normal equations well conditioned for a covariate such
+ * as a year (2013 to 2019) and changes only the intercept's meaning.
  *
  * @example
  * ```ts
@@ -61,6 +63,7 @@ function layoutOf(spec: Pick<ModelSpec, 'terms' | 'levels' | 'coding'>): { terms
 export function designMatrix(
   rows: readonly Record<string, unknown>[],
   spec: Pick<ModelSpec, 'terms' | 'levels' | 'coding' | 'exposure'>,
+  centre: Readonly<Record<string, number>> = {},
 ): DesignMatrix {
   const { terms, columns } = layoutOf(spec);
   const n = rows.length;
@@ -87,6 +90,8 @@ export function designMatrix(
       if (!present) continue;
       let value = 1;
       for (const name of term.numbers) value *= row[name] as number;
+      // a numeric main effect may be centred (same model: the intercept absorbs the shift)
+      if (term.factors.length === 0 && term.numbers.length === 1) value -= centre[term.numbers[0]!] ?? 0;
       if (value === 0) continue;
       col.push(term.start + position);
       val.push(value);

@@ -27,4 +27,6 @@ export interface DesignColumn {
   level?: string;
   /** True when the column is a linear combination of earlier ones (R's NA coefficient): dropped. */
   aliased: boolean;
+  /** True when its estimate is minus infinity (a level with no events): its rows' fitted counts are 0. */
+  minusInfinity?: boolean;
 }

@@ -61,7 +61,10 @@ export function readModelRows(
       else if (!columnsUsed.includes(part)) columnsUsed.push(part);
     }
   });
-  for (const name of Object.keys(request.levels)) {
+  for (const [name, given] of Object.entries(request.levels)) {
+    given.forEach((level, i) => {
+      if (given.indexOf(level) !== i) issues.push({ path: ['levels', name, i], expected: 'each level once', received: level });
+    });
     if (!columnsUsed.includes(name)) {
       issues.push({ path: ['levels', name], expected: `levels only for factor columns in terms (${columnsUsed.join(', ') || 'none'})`, received: request.levels[name] });
     }
@@ -95,7 +98,7 @@ export function readModelRows(
     for (const name of columnsUsed) {
       const v = row[name];
       const kind = kinds.get(name) ?? (typeof v === 'string' ? 'factor' : 'numeric');
-      if (!kinds.has(name)) kinds.set(name, kind);
+      if (!kinds.has(name) && v !== undefined && v !== null) kinds.set(name, kind);
       if (kind === 'factor') {
         if (typeof v !== 'string') {
           issues.push({ path: ['rows', i, name], expected: `a string, like the rows before (the column '${name}' is a factor)`, received: v });
@@ -121,7 +124,10 @@ export function readModelRows(
   const levels: Record<string, string[]> = {};
   const numeric: string[] = [];
   for (const name of columnsUsed) {
-    if (kinds.get(name) === 'numeric') {
+    if (kinds.get(name) !== 'factor') {
+      if (request.levels[name] !== undefined) {
+        issues.push({ path: ['levels', name], expected: `levels only for factor columns: '${name}' holds numbers, so it enters linearly (give its values as strings to make it a factor)`, received: request.levels[name] });
+      }
       numeric.push(name);
       continue;
     }

@@ -32,6 +32,9 @@ export interface CountFit {
   /** The outer (theta) iterations of a negative-binomial fit; 0 otherwise. */
   outerIterations: number;
   converged: boolean;
+  /** Means subtracted from numeric main effects in `design` (coefficients and covariance are for the columns as given). */
+  centre: Record<string, number>;
+  rows: readonly Record<string, unknown>[];
 }
 
 /** The settings of {@link countFit}. @internal */
@@ -47,7 +50,9 @@ function exclusiveColumns(spec: Omit<ModelSpec, 'columns'>, columns: number): bo
   let start = 1;
   for (const term of spec.terms) {
     const count = termColumns(term, spec).length;
-    if (termParts(term).every((p) => spec.levels[p] !== undefined) && (!best || count > best.count)) best = { start, count };
+    // a term coded with every level of its factors spans the intercept: it must not be eliminated before it
+    const contrasts = termParts(term).every((p) => spec.levels[p] !== undefined && spec.coding[term]?.[p] === 'contrast');
+    if (contrasts && (!best || count > best.count)) best = { start, count };
     start += count;
   }
   const out = new Array<boolean>(columns).fill(false);
@@ -76,7 +81,17 @@ export function countFit(
   settings: CountFitSettings,
 ): CountFit {
   const notes: string[] = [];
-  const design = designMatrix(rows, base);
+  // centre numeric main effects (a year of 2013-2019, a covariate of 1e7 + small): the same model, with normal
+  // equations far better conditioned; coefficients and covariance are mapped back to the columns as given
+  const centre: Record<string, number> = {};
+  for (const term of base.terms) {
+    if (base.levels[term] !== undefined || termParts(term).length !== 1) continue;
+    let sum = 0;
+    for (const row of rows) sum += row[term] as number;
+    const mean = sum / rows.length;
+    if (mean !== 0 && Number.isFinite(mean)) centre[term] = mean;
+  }
+  const design = designMatrix(rows, base, centre);
   const n = design.rows;
   const y = Float64Array.from(rows, (r) => r[base.response] as number);
   const labels: DesignColumn[] = [{ term: '(Intercept)', aliased: false }];
@@ -130,6 +145,9 @@ export function countFit(
         .join(', ')}`,
     );
   }
+  minusInfinity.forEach((m, j) => {
+    if (m) labels[j]!.minusInfinity = true;
+  });
   const spec: ModelSpec = { ...base, columns: labels };
   const system = blockSystem(design, fittedMask, exclusive);
   const irlsSettings = { maxIterations: settings.maxIterations, tolerance: settings.tolerance, zeroRows };
@@ -189,6 +207,7 @@ export function countFit(
     if (f) fitted.push(j);
   });
   const covariance = blockCovariance(system, fitted);
+  uncentre(fit.coefficients, covariance, fitted, labels, centre);
   return {
     spec,
     design,
@@ -205,5 +224,33 @@ export function countFit(
     notes,
     outerIterations,
     converged: converged && fit.converged,
+    centre,
+    rows,
   };
+}
+
+/** Map a fit on centred numeric columns back to the columns as given: b₀ -= Σ mⱼbⱼ, V = A V Aᵀ. */
+function uncentre(coefficients: Float64Array, covariance: Float64Array, fitted: number[], labels: DesignColumn[], centre: Record<string, number>): void {
+  const p = fitted.length;
+  const shifts: [number, number][] = []; // [index in fitted, mean]
+  fitted.forEach((j, k) => {
+    const m = labels[j]!.level === undefined ? centre[labels[j]!.term] : undefined;
+    if (m !== undefined && k > 0) shifts.push([k, m]);
+  });
+  if (shifts.length === 0 || fitted[0] !== 0) return;
+  for (const [k, m] of shifts) coefficients[0] = coefficients[0]! - m * coefficients[fitted[k]!]!;
+  // row 0 of A V: V[0][l] - Σ m_k V[k][l]
+  const row = new Float64Array(p);
+  for (let l = 0; l < p; l++) {
+    let v = covariance[l]!;
+    for (const [k, m] of shifts) v -= m * covariance[k * p + l]!;
+    row[l] = v;
+  }
+  let v00 = row[0]!;
+  for (const [k, m] of shifts) v00 -= m * row[k]!;
+  for (let l = 1; l < p; l++) {
+    covariance[l] = row[l]!;
+    covariance[l * p] = row[l]!;
+  }
+  covariance[0] = v00;
 }

@@ -1,5 +1,6 @@
 import { exp } from '../../special/elementary/exp';
 import { log } from '../../special/elementary/log';
+import { designMatrix } from '../design/designMatrix';
 import { blockSystem } from '../linear/blockSystem';
 import type { CountFit } from './countFit';
 import { irls } from './irls';
@@ -21,7 +22,9 @@ import { irls } from './irls';
  * @internal
  */
 export function profileLimits(model: CountFit, column: number, z: number, dispersion: number, estimate: number, standardError: number): [number, number] {
-  const { design, y, theta, spec } = model;
+  const { y, theta, spec } = model;
+  // the intercept of the columns as given is not the centred design's: profile it on the design as given
+  const design = column === 0 && Object.keys(model.centre).length > 0 ? designMatrix(model.rows, spec) : model.design;
   const n = design.rows;
   const xj = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -50,6 +53,8 @@ export function profileLimits(model: CountFit, column: number, z: number, disper
     const extraOffset = Float64Array.from(xj, (x) => x * v);
     const fit = irls(system, y, theta, { ...settings, etaStart: eta, extraOffset });
     if (fit.converged) eta = fit.eta;
+    // a refit that fails (no finite deviance) is far outside the interval
+    if (!Number.isFinite(fit.deviance)) return minusInfinity || v >= estimate ? Infinity : -Infinity;
     const d = Math.max(0, fit.deviance - deviance0) / dispersion;
     return (minusInfinity || v >= estimate ? 1 : -1) * Math.sqrt(d);
   };
@@ -71,7 +76,9 @@ export function profileLimits(model: CountFit, column: number, z: number, disper
     // Illinois: keep a root between a and b; when the same end is kept twice, halve its value
     let kept = 0;
     for (let k = 0; k < 100 && Math.abs(b - a) > 1e-10 * (1 + Math.abs(b)); k++) {
-      const c = (a * fb - b * fa) / (fb - fa);
+      let c = (a * fb - b * fa) / (fb - fa);
+      // a flat stretch of the profile (fb = fa) or a step outside the bracket: bisect instead
+      if (!Number.isFinite(c) || c <= Math.min(a, b) || c >= Math.max(a, b)) c = (a + b) / 2;
       const fc = signedRoot(c) - target;
       if (fc === 0 || Math.abs(fc) < 1e-11) return c;
       if (Math.sign(fc) === Math.sign(fb)) {

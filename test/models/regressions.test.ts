@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { closedPopulation, countModel, multipleSystems, predictCounts, twoListEstimate } from '../../src/models/index';
+import { issuesOf } from '../helpers';
+
+const noNaN = (x: unknown) => expect(JSON.stringify(x, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? 'NaN!' : v))).not.toContain('NaN!');
+
+describe('regressions found in review', () => {
+  it('a covariate with a large mean and a small spread is estimated, not dropped as aliased (R: 0.0884486883911, se 0.0429057158782)', () => {
+    const fit = countModel([3, 5, 9, 4, 12].map((y, i) => ({ x: 1e7 + 3 * (i + 1), y })), { response: 'y', terms: ['x'] });
+    expect(fit.notes).toEqual([]);
+    const x = fit.coefficients.find((c) => c.term === 'x')!;
+    expect(Math.abs(x.estimate / 0.0884486883911 - 1)).toBeLessThan(1e-8);
+    expect(Math.abs(x.standardError / 0.0429057158782 - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(fit.coefficients[0]!.estimate / -884485.862243 - 1)).toBeLessThan(1e-8);
+  });
+  it('centring a year does not change fitted values, slopes or deviance', () => {
+    const rows = [3, 5, 9, 4, 12, 7].map((y, i) => ({ year: 2013 + i, g: i % 2 ? 'a' : 'b', y }));
+    const a = countModel(rows, { response: 'y', terms: ['g', 'year'] });
+    const b = countModel(rows.map((r) => ({ ...r, year: r.year - 2013 })), { response: 'y', terms: ['g', 'year'] });
+    expect(a.coefficients[2]!.estimate).toBeCloseTo(b.coefficients[2]!.estimate, 12);
+    expect(a.coefficients[2]!.standardError).toBeCloseTo(b.coefficients[2]!.standardError, 12);
+    a.fitted.forEach((m, i) => expect(m).toBeCloseTo(b.fitted[i]!, 10));
+  });
+  it('predictions survive a JSON round trip of a fit with a level estimated at minus infinity', () => {
+    const fit = countModel([{ g: 'a', y: 3 }, { g: 'a', y: 5 }, { g: 'b', y: 0 }, { g: 'b', y: 0 }, { g: 'c', y: 4 }], { response: 'y', terms: ['g'] });
+    const back = JSON.parse(JSON.stringify(fit));
+    expect(predictCounts(back, [{ g: 'b' }, { g: 'c' }])).toEqual(predictCounts(fit, [{ g: 'b' }, { g: 'c' }]));
+    expect(predictCounts(back, [{ g: 'b' }])[0]).toMatchObject({ value: 0, lower: 0, upper: Infinity });
+  });
+  it('profile limits under separation are never NaN', () => {
+    noNaN(countModel([0, 0, 0, 137].map((y, x) => ({ x, y })), { response: 'y', terms: ['x'], interval: 'profile' }));
+    noNaN(countModel([{ g: 'a', x: 1, y: 12 }, { g: 'b', x: 2, y: 0 }, { g: 'c', x: 3, y: 14 }, { g: 'a', x: 4, y: 0 }], { response: 'y', terms: ['g', 'x'], interval: 'profile' }));
+  });
+  it('an interaction-only model keeps the intercept and drops the last cell, as R', () => {
+    const rows = ['x', 'y'].flatMap((a) => ['p', 'q'].flatMap((b) => [{ a, b, n: 3 + a.length + (b === 'q' ? 4 : 0) }, { a, b, n: 5 }]));
+    const fit = countModel(rows, { response: 'n', terms: ['a:b'] });
+    expect(fit.coefficients[0]!.term).toBe('(Intercept)');
+    expect(fit.notes.join(' ')).toMatch(/a:b = y:q/);
+  });
+  it('levels: each once, and only for factor columns', () => {
+    const rows = [{ a: 'x', y: 3 }, { a: 'y', y: 4 }, { a: 'x', y: 5 }];
+    expect(issuesOf(() => countModel(rows, { response: 'y', terms: ['a'], levels: { a: ['x', 'x', 'y'] } }))[0]!.path).toEqual(['levels', 'a', 1]);
+    const years = [{ yr: 2015, y: 3 }, { yr: 2016, y: 5 }, { yr: 2017, y: 9 }];
+    expect(issuesOf(() => countModel(years, { response: 'y', terms: ['yr'], levels: { yr: ['2015', '2016', '2017'] } }))[0]!.path).toEqual(['levels', 'yr']);
+    expect(issuesOf(() => countModel(rows, { response: 'y', exposure: 'y' }))[0]!.path).toEqual(['exposure']);
+  });
+  it('predictCounts refuses per for a model without an exposure', () => {
+    const fit = countModel([{ a: 'x', y: 3 }, { a: 'y', y: 4 }], { response: 'y', terms: ['a'] });
+    expect(issuesOf(() => predictCounts(fit, [{ a: 'x' }], { per: 1e5 }))[0]!.path).toEqual(['per']);
+  });
+  it('twoListEstimate refuses unknown count fields', () => {
+    expect(issuesOf(() => twoListEstimate({ both: 1, firstOnly: 1, secondOnly: 2, neither: 5 } as never))[0]!.path).toEqual(['counts']);
+  });
+  it('the bootstrap of a tiny table gives no NaN: an unbounded upper limit, with notes', () => {
+    for (const counts of [{ '101': 1, '010': 1, '011': 4 }, { '100': 1, '111': 6, '011': 1 }]) {
+      const result = multipleSystems(counts, { interval: 'bootstrap', draws: 200 });
+      noNaN(result);
+      expect(result.total.upper).toBe(Infinity);
+    }
+  });
+  it('closedPopulation: no finite estimate is Infinity with a note, and never best', () => {
+    const two = closedPopulation({ '10': 160, '01': 60 });
+    expect(two.best).toBeNull();
+    expect(two.models.every((m) => m.total.value === Infinity && !m.best && m.notes.some((n) => /does not exist/.test(n)))).toBe(true);
+    noNaN(closedPopulation({ '100': 3, '010': 2, '001': 1 }));
+  });
+  it('caps: at most 10 lists, and at most 5,000 models for best', () => {
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < 11; i++) counts[Array.from({ length: 11 }, (_, j) => (j === i ? '1' : '0')).join('')] = 5;
+    expect(issuesOf(() => multipleSystems(counts))[0]!.path).toEqual(['lists']);
+    expect(issuesOf(() => closedPopulation(counts))[0]!.path).toEqual(['lists']);
+    const six: Record<string, number> = { '100000': 5, '010000': 4, '001000': 6, '000100': 3, '000010': 2, '000001': 7, '110000': 1, '001100': 2 };
+    expect(issuesOf(() => multipleSystems(six, { model: 'best', maxInteractions: 6 }))[0]!.path).toEqual(['maxInteractions']);
+  });
+});
