@@ -52,7 +52,7 @@ describe('regressions found in review', () => {
     expect(issuesOf(() => twoListEstimate({ both: 1, firstOnly: 1, secondOnly: 2, neither: 5 } as never))[0]!.path).toEqual(['counts']);
   });
   it('the bootstrap of a tiny table gives no NaN: an unbounded upper limit, with notes', () => {
-    for (const counts of [{ '101': 1, '010': 1, '011': 4 }, { '100': 1, '111': 6, '011': 1 }]) {
+    for (const counts of [{ '101': 1, '010': 1, '011': 4 }, { '100': 1, '111': 6, '011': 1 }] as Record<string, number>[]) {
       const result = multipleSystems(counts, { interval: 'bootstrap', draws: 200 });
       noNaN(result);
       expect(result.total.upper).toBe(Infinity);
