@@ -1,5 +1,6 @@
 import { quickselect } from './quickselect';
 import { deviationFromSums } from './deviationFromSums';
+import { standardDeviationOf } from './standardDeviationOf';
 
 /** Below this many draws the limits are found by quickselect alone. */
 const SMALL = 32768;
@@ -141,14 +142,8 @@ export function percentileSummary(a: Float64Array, centre: number, level: number
   const limits: [number, number] = [0, 0];
   const stats = new Float64Array(6);
   if (n >= SMALL && bracketedPass(a, j, k, centre, limits, stats)) return { limits, sd: deviationFromSums(stats[0]!, stats[1]!, n) };
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - centre;
-    s1 += d;
-    s2 += d * d;
-  }
+  const sd = standardDeviationOf(a, centre); // in draw order, before the selections reorder the draws
   quickselect(a, 0, n - 1, j);
   if (k > j) quickselect(a, j + 1, n - 1, k);
-  return { limits: [a[j]!, a[k]!], sd: deviationFromSums(s1, s2, n) };
+  return { limits: [a[j]!, a[k]!], sd };
 }
