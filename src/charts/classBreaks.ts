@@ -49,7 +49,7 @@ const schema = /* @__PURE__ */ (() => z.object({
  * each threshold is the smallest value of a class, so the classes are exactly its clusters; `'quantile'`
  * puts about as many areas in each class (thresholds at the i / classes quantiles, R's type 7); `'equal'`
  * cuts the range into equal widths. Values with fewer distinct numbers than classes (or tied quantiles)
- * give fewer classes, with a note. Empty arrays, values that are not finite numbers and bad options are an
+ * give fewer classes, with a note; with few values a quantile or equal-width class may hold none. Empty arrays, values that are not finite numbers and bad options are an
  * `InputError`.
  *
  * Returns `breaks` (the class boundaries from the smallest to the largest value), `thresholds` (the inner
@@ -95,7 +95,7 @@ export function classBreaks(values: readonly number[], options?: ClassBreaksOpti
   // a threshold at the minimum would leave the first class empty; tied thresholds, a class between them
   const kept = thresholds.filter((t, i) => t > min && t <= max && (i === 0 || t > thresholds[i - 1]!));
   if (kept.length < thresholds.length) {
-    notes.push(`tied ${o.method === 'quantile' ? 'quantiles' : 'breaks'}: ${kept.length + 1} classes, not ${k}`);
+    notes.push(`tied ${o.method === 'quantile' ? 'quantiles' : 'breaks'}: ${kept.length + 1} class${kept.length === 0 ? '' : 'es'}, not ${k}`);
     thresholds = kept;
   }
   const counts = new Array<number>(thresholds.length + 1).fill(0);
