@@ -49,8 +49,9 @@ const schema = /* @__PURE__ */ (() => z.object({
  * each threshold is the smallest value of a class, so the classes are exactly its clusters; `'quantile'`
  * puts about as many areas in each class (thresholds at the i / classes quantiles, R's type 7); `'equal'`
  * cuts the range into equal widths. Values with fewer distinct numbers than classes (or tied quantiles)
- * give fewer classes, with a note; with few values a quantile or equal-width class may hold none. Empty arrays, values that are not finite numbers and bad options are an
- * `InputError`.
+ * give fewer classes, with a note; with few values a quantile or equal-width class may hold none. Empty arrays,
+ * values that are not finite numbers (or beyond ±1e150 for `'ckmeans'`, whose sums of squares would overflow)
+ * and bad options are an `InputError`.
  *
  * Returns `breaks` (the class boundaries from the smallest to the largest value), `thresholds` (the inner
  * ones: a Vega-Lite threshold scale's domain) and how many values fall in each class.
@@ -72,6 +73,13 @@ export function classBreaks(values: readonly number[], options?: ClassBreaksOpti
   values.forEach((x, i) => {
     if (typeof x !== 'number' || !Number.isFinite(x)) issues.push({ path: ['values', i], expected: 'a finite number', received: x });
   });
+  if (issues.length === 0 && o.method === 'ckmeans') {
+    // ckmeans sums squares of the values: beyond 1e150 they overflow and the clusters come out wrong
+    values.forEach((x, i) => {
+      if (Math.abs(x) > 1e150)
+        issues.push({ path: ['values', i], expected: 'a number from -1e150 to 1e150 for ckmeans (it sums squares of the values)', received: x, hint: "use a smaller unit, or method 'quantile' or 'equal'" });
+    });
+  }
   if (issues.length > 0) throw new InputError('classBreaks', issues.slice(0, 10));
   const sorted = Float64Array.from(values).sort();
   const min = sorted[0]!;
@@ -91,7 +99,11 @@ export function classBreaks(values: readonly number[], options?: ClassBreaksOpti
   else if (o.method === 'quantile') {
     const list = [...sorted];
     thresholds = Array.from({ length: k - 1 }, (_, i) => quantileSorted(list, (i + 1) / k));
-  } else thresholds = Array.from({ length: k - 1 }, (_, i) => min + ((i + 1) * (max - min)) / k);
+  } else {
+    // the width without overflow when the range itself is beyond the doubles (-1.7e308 to 1.7e308)
+    const width = max - min < Infinity ? (max - min) / k : max / k - min / k;
+    thresholds = Array.from({ length: k - 1 }, (_, i) => min + (i + 1) * width);
+  }
   // a threshold at the minimum would leave the first class empty; tied thresholds, a class between them
   const kept = thresholds.filter((t, i) => t > min && t <= max && (i === 0 || t > thresholds[i - 1]!));
   if (kept.length < thresholds.length) {

@@ -94,6 +94,11 @@ describe('classBreaks properties', () => {
     expect(two.classes).toBe(3);
     expect(two.notes).toEqual(['tied quantiles: 3 classes, not 4']);
   });
+  it('equal widths of a range beyond the doubles, and ckmeans up to 1e150', () => {
+    expect(classBreaks([1.7e308, -1.7e308, 1, 2], { classes: 2, method: 'equal' })).toEqual({ method: 'equal', classes: 2, breaks: [-1.7e308, 0, 1.7e308], thresholds: [0], counts: [1, 3] });
+    expect(classBreaks([1e300, 5, 6], { classes: 2, method: 'quantile' }).classes).toBe(2);
+    expect(classBreaks([-1e150, 5, 6, 7, 1e149, 1e150], { classes: 3 }).counts).toEqual([1, 4, 1]); // least squares: 1e149 sits nearer 5 than 1e150
+  });
   it('leaves its input as it was', () => {
     const values = [5, 1, 4, 2, 3];
     classBreaks(values, { classes: 2 });
@@ -111,6 +116,7 @@ describe('classBreaks refuses bad input with an InputError', () => {
     ['0 classes', [1, 2], { classes: 0 }, /classes: expected a whole number of classes from 1 to 100/],
     ['2.5 classes', [1, 2], { classes: 2.5 }, /classes: expected a whole number/],
     ['an unknown method', [1, 2], { method: 'jenks' }, /method: expected one of 'ckmeans', 'quantile', 'equal'/],
+    ['ckmeans beyond 1e150 (sums of squares overflow)', [1e300, 5, 6], undefined, /values\[0\]: expected a number from -1e150 to 1e150 for ckmeans/],
     ['an unknown option', [1, 2], { clases: 3 }, /options: expected no unknown fields/],
   ])('%s', (_, values, options, message) => {
     const call = () => classBreaks(values as never, options as never);
