@@ -88,7 +88,7 @@ export function funnelChart(plot: FunnelPlot, options?: FunnelChartOptions): Veg
   const per = plot.per ?? 100000;
   const valueTitle = type === 'proportion' ? 'proportion' : type === 'rate' ? `rate per ${per.toLocaleString('en-GB')}` : 'ratio (observed / expected)';
   const precisionTitle = type === 'proportion' ? 'denominator' : type === 'rate' ? 'population' : 'expected count';
-  const format = type === 'proportion' ? '.1%' : type === 'rate' ? ',.1f' : '.2f';
+  const format = type === 'proportion' ? '.1%' : ',.4~g';
 
   const limitRows: ChartRow[] = [];
   for (const row of plot.limits) {

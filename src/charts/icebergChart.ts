@@ -62,9 +62,9 @@ export function icebergChart(result: HiddenIncidence, options?: IcebergChartOpti
   };
   const level = result.victims.level;
   const rows: ChartRow[] = [
-    { stage: words.victims, value: finiteOrNull(result.victims.value), lower: finiteOrNull(result.victims.lower), upper: finiteOrNull(result.victims.upper), waterline: 'below' },
-    { stage: words.reported, value: finiteOrNull(result.reported.value), lower: finiteOrNull(result.reported.lower), upper: finiteOrNull(result.reported.upper), waterline: 'below' },
-    { stage: words.recorded, value: finiteOrNull(result.recorded), lower: null, upper: null, waterline: 'above' },
+    { stage: words.victims, value: finiteOrNull(result.victims.value), lower: finiteOrNull(result.victims.lower), upper: finiteOrNull(result.victims.upper), waterline: 'below', ink: '#ffffff' },
+    { stage: words.reported, value: finiteOrNull(result.reported.value), lower: finiteOrNull(result.reported.lower), upper: finiteOrNull(result.reported.upper), waterline: 'below', ink: '#ffffff' },
+    { stage: words.recorded, value: finiteOrNull(result.recorded), lower: null, upper: null, waterline: 'above', ink: '#000000' },
   ];
   const order = rows.map((r) => r.stage as string);
   const y = { field: 'stage', type: 'nominal', title: null, sort: order };
@@ -91,7 +91,7 @@ export function icebergChart(result: HiddenIncidence, options?: IcebergChartOpti
             type: 'nominal',
             title: null,
             scale: { domain: ['above', 'below'], range: ['#c6dbef', '#08306b'] },
-            legend: { labelExpr: "datum.label === 'above' ? 'in police records' : 'not in police figures'" },
+            legend: { labelExpr: "datum.label === 'above' ? 'in police records' : 'not in police figures'", labelLimit: 200, orient: 'bottom' },
           },
           tooltip: [
             { field: 'stage', type: 'nominal' },
@@ -110,8 +110,14 @@ export function icebergChart(result: HiddenIncidence, options?: IcebergChartOpti
       {
         name: 'values',
         data: values(rows.filter((r) => r.value !== null)),
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#000000' },
-        encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'value', type: 'quantitative', format: ',.0f' } },
+        // written inside the start of each bar: white on the dark bars, black by the tip
+        mark: { type: 'text', align: 'left', dx: 5, fontSize: 11, fontWeight: 'bold' },
+        encoding: {
+          y,
+          x: { datum: 0, type: 'quantitative' },
+          text: { field: 'value', type: 'quantitative', format: ',.0f' },
+          color: { field: 'ink', type: 'nominal', scale: null },
+        },
       },
     ]),
   };
