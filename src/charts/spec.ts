@@ -13,7 +13,9 @@ export type ChartRow = Record<string, string | number | boolean | null>;
 /**
  * A Vega-Lite (v5 or later) specification as plain JSON. Only the top-level fields darkfigure writes are
  * named; anything else a chart carries (layers, encodings, transforms) is plain JSON too, so the object can
- * be passed to `JSON.stringify`, edited, or handed to `vegaEmbed(element, spec)` unchanged.
+ * be passed to `JSON.stringify`, edited, or handed to `vegaEmbed(element, spec)` unchanged. In TypeScript,
+ * vega-embed's and vega-lite's own types are far stricter unions than this loose shape, so pass it as
+ * `spec as unknown as VisualizationSpec` (or `TopLevelSpec`); the object itself needs no change.
  */
 export interface VegaLiteSpec {
   /** The Vega-Lite schema URL, `'https://vega.github.io/schema/vega-lite/v5.json'`. */
