@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pkg from '../../package.json';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,6 +80,14 @@ describe('tree shaking', () => {
     // without classBreaks, nothing of simple-statistics
     const specsOnly = await bundle(`import { forestChart } from './src/charts/index'; console.log(forestChart);`);
     expect(specsOnly).not.toMatch(/ckmeans|simple-statistics/i);
+  });
+  it('darkfigure/charts imports no renderer, no vega types and no DOM (its spec types are its own)', () => {
+    const dir = join(root, 'src/charts');
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text, file).not.toMatch(/from '(vega|vega-lite|vega-embed)[/']/);
+      expect(text, file).not.toMatch(/\b(document|window|HTMLElement)\./);
+    }
   });
   it('darkfigure/models bundles and fits in a browser build', async () => {
     const code = await bundle(`import { countModel } from './src/models/index'; console.log(countModel([{ y: 3 }, { y: 5 }], { response: 'y' }).fitted);`);
