@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // Three entry points: the library (`darkfigure`), the example data sets (`darkfigure/data`) and the models (`darkfigure/models`).
-  entry: { index: 'src/index.ts', 'data/index': 'src/data/index.ts', 'models/index': 'src/models/index.ts' },
+  // Four entry points: the library (`darkfigure`), the example data sets (`darkfigure/data`), the models (`darkfigure/models`)
+  // and the chart specifications (`darkfigure/charts`).
+  entry: { index: 'src/index.ts', 'data/index': 'src/data/index.ts', 'models/index': 'src/models/index.ts', 'charts/index': 'src/charts/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

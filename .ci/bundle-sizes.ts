@@ -6,7 +6,7 @@
  *
  *   npx tsx .ci/bundle-sizes.ts
  *
- * Prints the table; exits non-zero if the core entry pulls in mathjs or darkfigure/models code.
+ * Prints the table; exits non-zero if the core entry pulls in mathjs, darkfigure/models or darkfigure/charts code.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,8 @@ const apps: { name: string; code: string; budget?: number }[] = [
   { name: 'hiddenIncidence alone', code: `import { hiddenIncidence } from 'darkfigure'; console.log(hiddenIncidence);`, budget: 25 },
   { name: 'the whole core entry', code: `import * as d from 'darkfigure'; console.log(d);`, budget: 65 },
   { name: 'darkfigure/models', code: `import * as m from 'darkfigure/models'; console.log(m);` },
+  { name: 'darkfigure/charts', code: `import * as c from 'darkfigure/charts'; console.log(c);` },
+  { name: 'funnelChart alone', code: `import { funnelChart } from 'darkfigure/charts'; console.log(funnelChart);` },
   { name: 'darkfigure/data', code: `import * as d from 'darkfigure/data'; console.log(d);` },
 ];
 
@@ -51,8 +53,8 @@ for (const entry of apps) {
   console.log(
     `${entry.name.padEnd(26)}${(code.length / 1024).toFixed(1).padStart(7)}${gzip.toFixed(1).padStart(10)}   ${entry.budget === undefined ? '-' : `${entry.budget}${over ? '  OVER' : '  ok'}`}`,
   );
-  if (entry.name.includes('core') && /countModel|mathjs/.test(text)) {
-    console.error('  the core entry carries darkfigure/models code');
+  if (entry.name.includes('core') && /countModel|mathjs|funnelChart|vega-lite/.test(text)) {
+    console.error('  the core entry carries darkfigure/models or darkfigure/charts code');
     bad = true;
   }
 }

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { createRequire } from 'node:module';
 import { rateCI, InputError } from 'darkfigure';
 import { countModel } from 'darkfigure/models';
+import { classBreaks, forestChart } from 'darkfigure/charts';
 const require = createRequire(import.meta.url);
 const appZod = require('zod/package.json').version;
 if (!appZod.startsWith('3.')) throw new Error(`the app should have zod 3, has ${appZod}`);
@@ -28,6 +29,10 @@ if (!message.includes('did you mean 0.95?')) throw new Error(`unexpected error: 
 const fit = countModel([{ y: 3, g: 'a' }, { y: 9, g: 'b' }], { response: 'y', terms: ['g'] });
 const cjs = require('darkfigure');
 if (cjs.rateCI(22, 755833).value !== r.value) throw new Error('CommonJS differs');
-console.log(`zod 3 app: app zod ${appZod}, darkfigure with its own zod; rateCI ${r.value.toFixed(3)}, countModel ${fit.coefficients.length} coefficients, InputError ok (${own.n})`);
+const breaks = classBreaks([110.5, 136.9, 154.2, 393.9, 443.4, 509.8, 520.2, 685.3], { classes: 3 });
+if (breaks.thresholds.join() !== '393.9,685.3') throw new Error(`classBreaks changed: ${breaks.thresholds}`);
+const spec = forestChart([{ label: 'a', ...r }]);
+if (JSON.stringify(require('darkfigure/charts').forestChart([{ label: 'a', ...r }])) !== JSON.stringify(spec)) throw new Error('CommonJS charts differ');
+console.log(`zod 3 app: app zod ${appZod}, darkfigure with its own zod; rateCI ${r.value.toFixed(3)}, countModel ${fit.coefficients.length} coefficients, charts ${spec.layer.length} layers, InputError ok (${own.n})`);
 JS
 node check.mjs

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // Every public function's @example must run as a user would write it: each ```ts block that imports from
-// 'darkfigure' (or 'darkfigure/data') is bundled against src/ and executed. Internal helpers' examples, which
+// 'darkfigure' (or 'darkfigure/data', 'darkfigure/models', 'darkfigure/charts') is bundled against src/ and executed. Internal helpers' examples, which
 // import relative paths, are covered by their own unit tests.
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -28,7 +28,7 @@ function publicExamples(): Example[] {
     for (const doc of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*export (?:function|class) (\w+)/g)) {
       const blocks = [...doc[1]!.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/^\s*\* ?/gm, ''));
       blocks
-        .filter((code) => /from 'darkfigure(\/data|\/models)?'/.test(code))
+        .filter((code) => /from 'darkfigure(\/data|\/models|\/charts)?'/.test(code))
         .forEach((code, i) => out.push({ where: `${relative(root, file)} ${doc[2]}${blocks.length > 1 ? ` #${i + 1}` : ''}`, code }));
     }
   }
@@ -38,8 +38,8 @@ function publicExamples(): Example[] {
 const examples = publicExamples();
 
 describe('@example blocks of the public API run as written', () => {
-  it('every function and class exported from darkfigure has one', async () => {
-    const api: Record<string, unknown> = { ...(await import('../src/index')), ...(await import('../src/models/index')) };
+  it('every function and class exported from darkfigure, darkfigure/models and darkfigure/charts has one', async () => {
+    const api: Record<string, unknown> = { ...(await import('../src/index')), ...(await import('../src/models/index')), ...(await import('../src/charts/index')) };
     const documented = new Set(examples.map((e) => e.where.split(' ')[1]));
     const missing = Object.keys(api).filter((name) => typeof api[name] === 'function' && !documented.has(name));
     expect(missing).toEqual([]);
@@ -47,7 +47,7 @@ describe('@example blocks of the public API run as written', () => {
   it.each(examples.map((e) => [e.where, e.code] as const))('%s', async (where, code) => {
     const result = await build({
       stdin: { contents: code, resolveDir: root, loader: 'ts', sourcefile: `${where}.example.ts` },
-      alias: { 'darkfigure/data': './src/data/index.ts', 'darkfigure/models': './src/models/index.ts', darkfigure: './src/index.ts' },
+      alias: { 'darkfigure/data': './src/data/index.ts', 'darkfigure/models': './src/models/index.ts', 'darkfigure/charts': './src/charts/index.ts', darkfigure: './src/index.ts' },
       bundle: true,
       format: 'esm',
       platform: 'neutral',

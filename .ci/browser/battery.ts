@@ -1,6 +1,6 @@
 /**
  * The fixed battery of calls that .ci/browser/check.ts runs in Node and in headless Chromium against the
- * BUILT entry (dist/index.js), comparing every number bit for bit.
+ * BUILT entries (dist/index.js, dist/models/index.js, dist/charts/index.js), comparing every number bit for bit.
  *
  * EXTEND THIS TABLE when a public function is added: every function exported from dist must have cases
  * here (check.ts fails otherwise), and every `method` it accepts should appear. Seeded Monte Carlo
@@ -149,6 +149,18 @@ const hidden = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const relationship = { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 };
+// stalking and harassment recorded in 2017 by community safety partnership (mid-2018 populations), for the charts
+const chartAreas = [
+  { area: 'Lewisham', count: 1579, population: 303536 },
+  { area: 'Dartford and Gravesham', count: 1481, population: 216094 },
+  { area: 'Bromley', count: 1468, population: 331096 },
+  { area: 'Greenwich', count: 1459, population: 286186 },
+  { area: 'Bexley', count: 974, population: 247258 },
+  { area: 'Wycombe', count: 239, population: 174641 },
+  { area: 'South Bucks', count: 108, population: 70043 },
+  { area: 'Chiltern', count: 106, population: 95927 },
+];
+const chartRates = chartAreas.map((a) => (a.count / a.population) * 100000);
 
 /** Cases per public function, by export name. */
 export const battery: Record<string, BatteryCase[]> = {
@@ -439,6 +451,73 @@ export const battery: Record<string, BatteryCase[]> = {
         return [fit(countRows, { response: 'count', terms: ['area'] }), fit(countRows, { response: 'count', terms: ['area', 'year'] })];
       },
     },
+  ],
+  // darkfigure/charts (merged into the library object by check.ts): specifications built from results
+  funnelChart: [
+    ...(['none', 'multiplicative', 'additive'] as const).map((overdispersion) => ({
+      args: (lib: Record<string, unknown>) => [(lib.funnelPlot as (...a: unknown[]) => unknown)(chartAreas, { overdispersion })],
+    })),
+    {
+      args: (lib) => [
+        (lib.funnelPlot as (...a: unknown[]) => unknown)([{ area: 'a', count: 27, denominator: 500 }, { area: 'b', count: 60, denominator: 520 }]),
+        { labels: 'all', xScale: 'log', title: 'T', subtitle: 'S', width: 300, height: 'container' },
+      ],
+    },
+    { args: [{ areas: [] }], throws: true },
+    { args: (lib) => [(lib.funnelPlot as (...a: unknown[]) => unknown)(chartAreas), { labels: 'some' }], throws: true },
+  ],
+  forestChart: [
+    { args: (lib) => [chartAreas.map((a) => ({ area: a.area, ...(lib.rateCI as (...x: unknown[]) => object)(a.count, a.population) })), { reference: 430 }] },
+    { args: (lib) => [(lib.relationshipShares as (...a: unknown[]) => unknown)(relationship, { scale: 'percent', base: 400 }), { sort: 'ascending' }] },
+    { args: [[{ label: 'a', value: 2, lower: 1, upper: Infinity }, { label: 'b', value: 1, lower: 0.5, upper: 2 }], { sort: 'none', percent: false }] },
+    { args: [[{ value: 1, lower: 0, upper: 2 }]], throws: true },
+    { args: [[]], throws: true },
+  ],
+  icebergChart: [
+    { args: (lib) => [(lib.hiddenIncidence as (...a: unknown[]) => unknown)(hidden(), mc)] },
+    { args: (lib) => [(lib.hiddenIncidence as (...a: unknown[]) => unknown)(hidden(), { method: 'delta' }), { stages: { victims: 'people stalked' } }] },
+    { args: [{ victims: 1 }], throws: true },
+  ],
+  sharesChart: [
+    { args: (lib) => [(lib.relationshipShares as (...a: unknown[]) => unknown)(relationship, { scale: 'percent', base: 400 })] },
+    {
+      args: (lib) => [
+        (lib.splitByShares as (...a: unknown[]) => unknown)({ value: 100_000, lower: 80_000, upper: 125_000, level: 0.95, method: 'x' }, relationship, { scale: 'percent', base: 400, ...mc }),
+        { sort: 'none', last: [] },
+      ],
+    },
+    { args: [{}], throws: true },
+  ],
+  changeChart: [
+    {
+      args: (lib) => {
+        const change = lib.changeOverTime as (...a: unknown[]) => unknown;
+        return [
+          {
+            Wycombe: change({ count: 152, from: '2015-01-01', to: '2015-12-31' }, { count: 239, from: '2017-01-01', to: '2017-12-31' }),
+            'South Bucks': change({ count: 70, from: '2015-01-01', to: '2015-12-31' }, { count: 108, from: '2017-01-01', to: '2017-12-31' }),
+            Chiltern: change({ count: 59, from: '2015-01-01', to: '2015-12-31' }, { count: 106, from: '2017-01-01', to: '2017-12-31' }),
+          },
+        ];
+      },
+    },
+    { args: (lib) => [(lib.changeOverTime as (...a: unknown[]) => unknown)({ count: 0, days: 30 }, { count: 4, days: 31 }), { periods: { before: 'first' } }] },
+    { args: [{ ratio: 1 }], throws: true },
+  ],
+  classBreaks: [
+    ...(['ckmeans', 'quantile', 'equal'] as const).flatMap((method) =>
+      [1, 3, 5, 9].map((classes) => ({ args: [chartRates, { classes, method }] })),
+    ),
+    { args: [chartRates] },
+    { args: [[3, 3, 7, 7, 7], { classes: 5 }] },
+    { args: [[1, 1, 1, 1, 2, 3, 4, 5], { classes: 4, method: 'quantile' }] },
+    { args: [[0.1, 1e-300, 5e-324, -2.5, 1e100], { classes: 3 }] },
+    { args: [[1.7e308, -1.7e308, 1, 2], { classes: 2, method: 'equal' }] },
+    { args: [[1e300, 5], { classes: 2 }], throws: true },
+    { args: [[]], throws: true },
+    { args: [[1, Number.NaN]], throws: true },
+    { args: [[1, 2], { classes: 0 }], throws: true },
+    { args: [[1, 2], { method: 'jenks' }], throws: true },
   ],
 };
 

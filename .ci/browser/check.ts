@@ -1,5 +1,6 @@
 /**
- * Real-browser check: runs the battery (battery.ts) against the BUILT ESM entries dist/index.js and dist/models/index.js in Node and
+ * Real-browser check: runs the battery (battery.ts) against the BUILT ESM entries dist/index.js, dist/models/index.js and
+ * dist/charts/index.js in Node and
  * in headless Chromium (Debian's /usr/bin/chromium via playwright-core), and requires every result to be
  * identical bit for bit. Also compares the whole `darkfigure/data` entry. Run after `npm run build`:
  *
@@ -20,6 +21,7 @@ const root = resolve(here, '../..');
 const distMain = join(root, 'dist/index.js');
 const distData = join(root, 'dist/data/index.js');
 const distModels = join(root, 'dist/models/index.js');
+const distCharts = join(root, 'dist/charts/index.js');
 const outDir = join(here, 'out');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -73,13 +75,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-for (const f of [distMain, distData, distModels]) if (!existsSync(f)) fail(`${f} is missing: run \`npm run build\` first`);
+for (const f of [distMain, distData, distModels, distCharts]) if (!existsSync(f)) fail(`${f} is missing: run \`npm run build\` first`);
 if (!existsSync(executablePath)) fail(`${executablePath} is missing (apt-get install -y chromium)`);
 
 // 1. Node, from the built entry.
 const lib = {
   ...((await import(pathToFileURL(distMain).href)) as Record<string, unknown>),
   ...((await import(pathToFileURL(distModels).href)) as Record<string, unknown>),
+  ...((await import(pathToFileURL(distCharts).href)) as Record<string, unknown>),
 };
 const data = (await import(pathToFileURL(distData).href)) as Record<string, unknown>;
 const inNode: PageResult = { ok: true, battery: runBattery(lib), data: encode(data) };
@@ -91,7 +94,8 @@ await build({
     contents: `
       import * as main from ${JSON.stringify(distMain)};
       import * as models from ${JSON.stringify(distModels)};
-      const lib = { ...main, ...models };
+      import * as charts from ${JSON.stringify(distCharts)};
+      const lib = { ...main, ...models, ...charts };
       import * as data from ${JSON.stringify(distData)};
       import { encode, runBattery } from ${JSON.stringify(join(here, 'battery.ts'))};
       try {

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pkg from '../../package.json';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,9 +28,9 @@ const EW = '343642'; // first number of populationEnglandWales2018
 const FIGURES = 'Suzy Lamplugh'; // stalkingFigures
 
 describe('package.json', () => {
-  it('maps ".", "./data", "./models" and "./package.json" with types first for import and require', () => {
-    expect(Object.keys(pkg.exports)).toEqual(['.', './data', './models', './package.json']);
-    for (const sub of ['.', './data', './models'] as const) {
+  it('maps ".", "./data", "./models", "./charts" and "./package.json" with types first for import and require', () => {
+    expect(Object.keys(pkg.exports)).toEqual(['.', './data', './models', './charts', './package.json']);
+    for (const sub of ['.', './data', './models', './charts'] as const) {
       const entry = pkg.exports[sub];
       expect(Object.keys(entry)).toEqual(['import', 'require']);
       expect(Object.keys(entry.import)[0]).toBe('types');
@@ -37,6 +39,15 @@ describe('package.json', () => {
       expect(entry.require.default).toMatch(/\.cjs$/);
       expect(entry.import.types).toMatch(/\.d\.ts$/);
       expect(entry.require.types).toMatch(/\.d\.cts$/);
+    }
+    // TypeScript's node10 resolution finds the subpath types through typesVersions
+    expect(pkg.typesVersions['*']).toEqual({ data: ['./dist/data/index.d.cts'], models: ['./dist/models/index.d.cts'], charts: ['./dist/charts/index.d.cts'] });
+  });
+  it('vega and vega-lite are exact dev dependencies only (charts are plain JSON; no renderer is shipped)', () => {
+    const dev = pkg.devDependencies as Record<string, string>;
+    for (const name of ['vega', 'vega-lite']) {
+      expect(dev[name]).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(Object.keys(pkg.dependencies)).not.toContain(name);
     }
   });
   it('is side-effect free, ships dist only, and keeps the documented test command', () => {
@@ -56,6 +67,27 @@ describe('tree shaking', () => {
     expect(code).not.toContain('countModel');
     expect(code).not.toContain('medianSorted');
     expect(code).not.toMatch(/simple-statistics/);
+  });
+  it('the core entry carries none of darkfigure/charts', async () => {
+    const code = await bundle(`export * from './src/index';`);
+    for (const marker of ['funnelChart', 'classBreaks', 'vega-lite', 'Funnel plot of', 'ckmeans']) expect(code).not.toContain(marker);
+  });
+  it('darkfigure/charts bundles for a browser with no renderer, no DOM and none of the models', async () => {
+    const code = await bundle(`import { funnelChart, icebergChart, classBreaks } from './src/charts/index'; console.log(funnelChart, icebergChart, classBreaks);`);
+    expect(code).toContain('vega-lite/v5.json');
+    expect(code).toContain('Funnel plot of');
+    for (const marker of ['IRLS step', 'vega-embed', 'document.', 'window.']) expect(code).not.toContain(marker);
+    // without classBreaks, nothing of simple-statistics
+    const specsOnly = await bundle(`import { forestChart } from './src/charts/index'; console.log(forestChart);`);
+    expect(specsOnly).not.toMatch(/ckmeans|simple-statistics/i);
+  });
+  it('darkfigure/charts imports no renderer, no vega types and no DOM (its spec types are its own)', () => {
+    const dir = join(root, 'src/charts');
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text, file).not.toMatch(/from '(vega|vega-lite|vega-embed)[/']/);
+      expect(text, file).not.toMatch(/\b(document|window|HTMLElement)\./);
+    }
   });
   it('darkfigure/models bundles and fits in a browser build', async () => {
     const code = await bundle(`import { countModel } from './src/models/index'; console.log(countModel([{ y: 3 }, { y: 5 }], { response: 'y' }).fitted);`);
