@@ -96,3 +96,4 @@ export {
   type LocalFlag,
 } from './compare/localEstimates';
 export { formatInterval, type FormatIntervalOptions } from './format/formatInterval';
+export { toRows, type TidyRow } from './format/toRows';

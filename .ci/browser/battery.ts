@@ -423,6 +423,12 @@ export const battery: Record<string, BatteryCase[]> = {
       ],
     },
   ],
+  toRows: [
+    { args: (lib) => [(lib.multinomialCI as (...a: unknown[]) => unknown)({ a: 45, b: 22, c: 10 })] },
+    { args: (lib) => [(lib.countModel as (...a: unknown[]) => unknown)(countRows, { response: 'count', exposure: 'population', terms: ['area', 'year'] })] },
+    { args: (lib) => [(lib.closedPopulation as (...a: unknown[]) => unknown)(listCounts)] },
+    { args: [3], throws: true },
+  ],
   isInputError: [{ args: [new Error('x')] }, { args: [{ issues: [] }] }],
   formatInterval: [
     { args: (lib) => [(lib.proportionCI as (...a: unknown[]) => unknown)(27, 500), { percent: true }] },

@@ -21,6 +21,7 @@ import {
   formatInterval,
   funnelLimits,
   isInputError,
+  toRows,
   funnelPlot,
   hiddenIncidence,
   impliedRecording,
@@ -360,6 +361,11 @@ const SPECS: Spec[] = [
     args: (a) => fc.tuple(a.periodCount, a.periodCount, fc.record({ level: a.level })),
     call: anyFn(changeOverTime),
     atLevel: lastOptions,
+  },
+  {
+    name: 'toRows',
+    args: () => fc.tuple(fc.oneof(fc.anything(), fc.constant(proportionCI(27, 500)), fc.constant({ a: proportionCI(1, 2), b: proportionCI(0, 2) }))),
+    call: anyFn(toRows),
   },
   {
     name: 'isInputError',
