@@ -68,6 +68,8 @@ export interface HiddenIncidence {
   multiplier: Interval;
   /** Police-recorded crimes a year used (annualised when a period was given). */
   recorded: number;
+  /** What every estimate shares: the method, the inputs as read and their caveats (each interval's own notes are on it). */
+  notes: string[];
   /** The Monte Carlo draws, only with `keepDraws: true` and `method: 'monte-carlo'`. */
   draws?: HiddenIncidenceDraws;
 }
@@ -170,7 +172,7 @@ export function hiddenIncidence(input: HiddenIncidenceInput, options?: HiddenInc
   const out = {} as Record<(typeof OUTPUTS)[number], Interval>;
   for (const key of OUTPUTS) {
     const [lower, upper] = summary.limits[key];
-    const notes = [...(key === 'victims' ? general : []), ...(summary.notes?.[key] ?? [])];
+    const notes = [...(summary.notes?.[key] ?? [])];
     const outside = outsideIntervalNote(model.point[key], lower, upper);
     if (outside !== undefined) notes.push(outside);
     if (upper === Infinity && monteCarlo) notes.push('some draws were infinite (a recorded-share draw of 0): the upper limit is unbounded');
@@ -181,7 +183,7 @@ export function hiddenIncidence(input: HiddenIncidenceInput, options?: HiddenInc
       notes,
     });
   }
-  const result: HiddenIncidence = { ...out, recorded: v.recorded.annual };
+  const result: HiddenIncidence = { ...out, recorded: v.recorded.annual, notes: general };
   if (summary.draws) result.draws = summary.draws;
   return result;
 }
