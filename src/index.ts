@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export type { Interval } from './core/interval';
+export type { Interval, IntervalMethod } from './core/interval';
 export { InputError, type InputIssue } from './core/InputError';
 export { isInputError } from './core/isInputError';
 export { esp2013 } from './data/esp2013';
@@ -62,6 +62,8 @@ export {
 export { relationshipShares, type RelationshipSharesOptions } from './incidence/relationshipShares';
 export { splitByShares, type SplitByShares, type SplitBySharesOptions, type SplitTotal } from './incidence/splitByShares';
 export type { ShareScale } from './incidence/shareOptions';
+export type { ShareIntervals } from './incidence/relationshipShares';
+export type { SplitQuantity } from './incidence/splitByShares';
 export type { UncertainProbability } from './incidence/uncertainProbability';
 export type { UncertainQuantity } from './incidence/uncertainQuantity';
 export type { RecordedCount } from './incidence/recordedCount';

@@ -1,4 +1,31 @@
 /**
+ * The methods darkfigure's intervals name (an editor offers them); any other string is allowed too, for
+ * intervals you make yourself.
+ */
+export type IntervalMethod =
+  | 'wilson'
+  | 'clopper-pearson'
+  | 'jeffreys'
+  | 'agresti-coull'
+  | 'wald'
+  | 'logit'
+  | 'korn-graubard'
+  | 'exact'
+  | 'byar'
+  | 'normal'
+  | 'dobson'
+  | 'sison-glaz'
+  | 'goodman'
+  | 'quesenberry-hurst'
+  | 'monte-carlo'
+  | 'delta'
+  | 'as-given'
+  | 'profile'
+  | 'wald-log'
+  | 'bootstrap-bca'
+  | (string & {});
+
+/**
  * The one result shape of every estimate in darkfigure.
  *
  * `value` is the point estimate, `lower` and `upper` the confidence limits at `level`
@@ -18,7 +45,7 @@ export interface Interval {
   /** Confidence level, a proportion in (0, 1) such as 0.95. */
   level: number;
   /** The method actually used for this result, e.g. `'wilson'` or `'exact'`. */
-  method: string;
+  method: IntervalMethod;
   /** Standard error of `value`, where the method defines one. */
   standardError?: number;
   /** Caveats in plain words, e.g. "fewer than 10 events: exact limits used". */
@@ -31,7 +58,7 @@ export function interval(
   lower: number,
   upper: number,
   level: number,
-  method: string,
+  method: IntervalMethod,
   extra: { standardError?: number; notes?: string[] } = {},
 ): Interval {
   const out: Interval = { value, lower, upper, level, method };

@@ -9,7 +9,7 @@ import { normaliseShares, shareOptionShape, sharesRecord, type NormalisedShares,
 import { sixDigits } from '../core/sixDigits';
 
 /** Options of {@link relationshipShares}. */
-export interface RelationshipSharesOptions {
+export interface RelationshipSharesOptions<R extends string | false = string | false> {
   /** Survey respondents the shares come from; with it the intervals are simultaneous. */
   base?: number;
   /** Confidence level in (0, 1); default 0.95. */
@@ -17,7 +17,7 @@ export interface RelationshipSharesOptions {
   /** Interval method with a base, as `multinomialCI`: `'sison-glaz'` (default), `'goodman'`, `'quesenberry-hurst'`, `'wilson'`. */
   method?: MultinomialMethod;
   /** Category for what the shares leave out (default `'other'`); `false` for none (then they must add to 100%). */
-  remainder?: string | false;
+  remainder?: R;
   /** `'proportion'` (default, 0.45), `'percent'` (45) or `'count'` (respondents). */
   scale?: ShareScale;
   /** How far above 100% (or below, with `remainder: false`) shares may add up from rounding, as a proportion; default 0.005. */
@@ -82,11 +82,20 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
  * shares.exPartner; // { value: 0.45, lower: 0.4, upper: 0.5..., level: 0.95, method: 'sison-glaz', notes: [...] }
  * ```
  */
-export function relationshipShares(shares: Readonly<Record<string, number>>, options?: RelationshipSharesOptions): Record<string, Interval> {
+export function relationshipShares<K extends string, R extends string | false = 'other'>(
+  shares: Readonly<Record<K, number>>,
+  options?: RelationshipSharesOptions<R>,
+): ShareIntervals<K, R> {
   refuseReservedKey('relationshipShares', ['shares'], shares);
   const v = validate('relationshipShares', schema, { shares, options });
-  return shareIntervals(v.shares, v.options.level, v.options.method);
+  return shareIntervals(v.shares, v.options.level, v.options.method) as ShareIntervals<K, R>;
 }
+
+/**
+ * The intervals of {@link relationshipShares}: one per category given, and the remainder category (`'other'`
+ * unless `remainder` names another, none with `remainder: false`) when the shares leave something out.
+ */
+export type ShareIntervals<K extends string, R extends string | false = 'other'> = Record<K, Interval> & Partial<Record<Exclude<R, false>, Interval>>;
 
 
 /** Intervals for normalised shares (shared with `splitByShares`' notes). @internal */

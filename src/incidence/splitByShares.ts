@@ -24,13 +24,13 @@ import { uncertainQuantity, type QuantityDistribution, type UncertainQuantity } 
 export type SplitTotal = UncertainQuantity | HiddenIncidence | ImpliedRecording;
 
 /** Options of {@link splitByShares}. */
-export interface SplitBySharesOptions {
+export interface SplitBySharesOptions<R extends string | false = string | false> {
   /** Survey respondents behind the shares; without it the shares are exact and only the total's uncertainty is split. */
   base?: number;
   /** `'proportion'` (default), `'percent'` or `'count'`. */
   scale?: ShareScale;
   /** Remainder category (default `'other'`), or `false`. */
-  remainder?: string | false;
+  remainder?: R;
   /** Rounding tolerance for shares adding above 100%, as a proportion; default 0.005. */
   tolerance?: number;
   /** Confidence level in (0, 1); default 0.95. */
@@ -40,20 +40,23 @@ export interface SplitBySharesOptions {
   /** Seed (a whole number); default 42. */
   seed?: number;
   /** Which quantity of a `hiddenIncidence` / `impliedRecording` result to split: default `'victims'` when it has it, e.g. `'unrecorded'` for the dark figure. */
-  quantity?: string;
+  quantity?: SplitQuantity;
   /** Keep each category's draws in the result. */
   keepDraws?: boolean;
 }
 
 /** Result of {@link splitByShares}. */
-export interface SplitByShares {
+export interface SplitByShares<K extends string = string> {
   /** The total that was split. */
   total: Interval;
-  /** Each category's part of the total; the values add up to the total's value. */
-  categories: Record<string, Interval>;
+  /** Each category's part of the total (and the remainder's, when the shares leave something out); the values add up to the total's value. */
+  categories: Record<K, Interval>;
   /** Each category's draws (only with `keepDraws: true`). */
-  draws?: Record<string, Float64Array>;
+  draws?: Record<K, Float64Array>;
 }
+
+/** The quantities of a `hiddenIncidence` or `impliedRecording` result that {@link splitByShares} can split. */
+export type SplitQuantity = 'victims' | 'reported' | 'unrecorded' | 'recordedShare' | 'multiplier' | 'recording';
 
 const totalQuantity = /* @__PURE__ */ (() => uncertainQuantity('a total > 0'))();
 
@@ -241,7 +244,11 @@ function parseTotal(raw: unknown, quantity: string | undefined, ctx: z.core.Pars
  * byRelationship.categories.exPartner; // victims never in police records whose stalker was an ex-partner
  * ```
  */
-export function splitByShares(total: SplitTotal, shares: Readonly<Record<string, number>>, options?: SplitBySharesOptions): SplitByShares {
+export function splitByShares<K extends string, R extends string | false = 'other'>(
+  total: SplitTotal,
+  shares: Readonly<Record<K, number>>,
+  options?: SplitBySharesOptions<R>,
+): SplitByShares<K | Exclude<R, false>> {
   refuseReservedKey('splitByShares', ['shares'], shares);
   const v = validate('splitByShares', schema, { total, shares, options });
   const { total: t, shares: s, options: o, exactTotal, n } = v;

@@ -17,9 +17,9 @@ describe('relationshipShares', () => {
     const r = relationshipShares(seeds, { scale: 'percent', base: 400 });
     const m = multinomialCI({ exPartner: 180, acquaintance: 88, stranger: 40, colleague: 20, family: 16, other: 56 });
     for (const key of Object.keys(m)) {
-      expect(r[key]!.lower).toBe(m[key as keyof typeof m].lower);
-      expect(r[key]!.upper).toBe(m[key as keyof typeof m].upper);
-      expect(r[key]!.method).toBe('sison-glaz');
+      expect((r as Record<string, { lower: number; upper: number; method: string }>)[key]!.lower).toBe(m[key as keyof typeof m].lower);
+      expect((r as Record<string, { lower: number; upper: number; method: string }>)[key]!.upper).toBe(m[key as keyof typeof m].upper);
+      expect((r as Record<string, { lower: number; upper: number; method: string }>)[key]!.method).toBe('sison-glaz');
     }
     // Non-whole counts (45% of 333) are rounded for Sison-Glaz, with a note; value stays the share given.
     const odd = relationshipShares(seeds, { scale: 'percent', base: 333 });

@@ -61,7 +61,7 @@ describe('splitByShares', () => {
     expect(b.categories).toEqual(a.categories);
     expect(b.draws!.exPartner!.length).toBe(3000);
     let total = 0;
-    for (const key of Object.keys(b.draws!)) total += b.draws![key]![0]!;
+    for (const key of Object.keys(b.draws!)) total += (b.draws as Record<string, Float64Array>)[key]![0]!;
     expect(total).toBeGreaterThan(0);
   });
   it('a total exactly 0 (an interval of 0, 0, 0, such as the dark figure when every victim is recorded) splits into exact zeros', () => {
@@ -131,7 +131,7 @@ describe('splitByShares', () => {
     expect(errorOf(() => splitByShares(-5, seeds, { scale: 'percent' })).issues[0]!.path).toEqual(['total']);
     expect(errorOf(() => splitByShares(100, { a: 80, b: 50 }, { scale: 'percent' })).issues[0]!.path).toEqual(['shares']);
     const hidden = hiddenIncidence({ recorded: 27, reporting: 0.5, recording: 0.5 }, { draws: 200, keepDraws: true });
-    expect(errorOf(() => splitByShares(hidden, seeds, { scale: 'percent', quantity: 'nope' })).issues[0]!.path).toEqual(['quantity']);
+    expect(errorOf(() => splitByShares(hidden, seeds, { scale: 'percent', quantity: 'nope' as never })).issues[0]!.path).toEqual(['quantity']);
     expect(errorOf(() => splitByShares({ value: 5, lower: 6, upper: 7, level: 0.95, method: 'x' }, seeds, { scale: 'percent' })).issues[0]!.path).toEqual([
       'total',
       'lower',
