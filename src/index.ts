@@ -3,6 +3,7 @@
  * with honest confidence intervals.
  *
  * @packageDocumentation
+ * @module darkfigure
  */
 export type { Interval, IntervalMethod } from './core/interval';
 export { InputError, type InputIssue } from './core/InputError';

@@ -4,6 +4,7 @@
  * Vega-Lite renderer (vega-embed, Observable, Altair). The core `darkfigure` entry never imports it.
  *
  * @packageDocumentation
+ * @module darkfigure/charts
  */
 export type { VegaLiteSpec, ChartOptions, ChartRow, JsonValue } from './spec';
 export { funnelChart, type FunnelChartOptions } from './funnelChart';

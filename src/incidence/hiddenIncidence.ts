@@ -105,8 +105,9 @@ const ONE = /* @__PURE__ */ (() => uncertainQuantity('incidents per victim > 0')
  * Method `'delta'`: the delta method on the log scale (logit for the recorded share), for speed and as a
  * cross-check; the two agree closely when every uncertainty is small.
  *
- * A coverage study (1,000 simulated analyses per regime, test/incidence/calibration.test.ts) finds the
- * 95% Monte Carlo interval for victims covers the true number 93-97.5% of the time; see docs/incidence.md.
+ * A coverage study (1,000 simulated analyses per regime) finds the 95% Monte Carlo interval for victims
+ * covers the true number 93-97.5% of the time; see the Calibration section of docs/incidence.md (shipped
+ * with the package).
  *
  * @example
  * ```ts

@@ -3,6 +3,7 @@
  * mathjs-sized machinery; the core `darkfigure` entry never imports it.
  *
  * @packageDocumentation
+ * @module darkfigure/models
  */
 export { countModel, type CountModel, type CountModelOptions, type CountFamily, type CoefficientRow, type CoefficientInterval } from './countModel';
 export type { ResidualSummary } from './glm/residualSummary';

@@ -50,9 +50,9 @@ describe('package.json', () => {
       expect(Object.keys(pkg.dependencies)).not.toContain(name);
     }
   });
-  it('is side-effect free, ships dist only, and keeps the documented test command', () => {
+  it('is side-effect free, ships dist and the guides (not docs/api), and keeps the documented test command', () => {
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist', 'README.md', 'LICENSE']);
+    expect(pkg.files).toEqual(['dist', 'docs/*.md', 'README.md', 'LICENSE']);
     expect(pkg.engines.node).toBe('>=20.19');
     expect(pkg.scripts.test).toBe('vitest run --config test/vitest.config.ts');
     expect(Object.keys(pkg.dependencies)).toEqual(['simple-statistics', 'zod']);

@@ -208,7 +208,7 @@ function truncatedMoments(x: number, c: number, sums: () => Float64Array, out: F
  * three forms keeps them accurate (a power-sum series while c is at most one standard deviation, term-by-term
  * sums up to 2049 support points, Stein's identity with incomplete gamma functions otherwise; see
  * truncatedMoments): v(c) has an absolute error of a few times 1e-15 for every c and every n up to 2^53
- * (checked against an mpmath implementation, test/fixtures/mpmath/sison-glaz-large.py).
+ * (checked against an independent 50-digit mpmath implementation in the repository's test suite).
  * n!/(n^n e^-n) is sqrt(2 pi n) e^δ(n).
  * Categories with count 0 contribute nothing (a point mass at 0). Returns 0 rather than NaN.
  *
