@@ -6,7 +6,7 @@
  * output (test/package/readme.test.ts checks they agree). Add a section by appending to `sections`.
  */
 import { pathToFileURL } from 'node:url';
-import { proportionCI, rateCI, rateRatioCI, type Interval } from '../src/index';
+import { formatInterval, proportionCI, rateCI, rateRatioCI } from '../src/index';
 import { policeForceAreas2018, populationSelectedAreas2018, stalkingFigures } from '../src/data/index';
 
 /** One part of the tour: a question and the lines that answer it. */
@@ -22,10 +22,6 @@ export const num = (x: number, digits = 0): string =>
 /** Format a proportion as a percentage. */
 export const pct = (x: number, digits = 1): string => `${num(100 * x, digits)}%`;
 
-/** `value (95% CI lower to upper, method)`. */
-export function formatInterval(i: Interval, format: (x: number) => string): string {
-  return `${format(i.value)} (${num(100 * i.level)}% CI ${format(i.lower)} to ${format(i.upper)}, ${i.method})`;
-}
 
 /** Mid-2018 population of a group of districts from the shipped ONS data. */
 export function populationOf(areaCodes: readonly string[]): number {
@@ -49,7 +45,7 @@ export const sections: Section[] = [
       const share = proportionCI(identified, reviews);
       return [
         `Stalking was identified in ${identified} of ${reviews} domestic homicide reviews:`,
-        `  share ${formatInterval(share, pct)}`,
+        `  share ${formatInterval(share, { percent: true })}`,
       ];
     },
   },
@@ -58,15 +54,14 @@ export const sections: Section[] = [
     lines: () => {
       const lincolnshire = { count: recorded('Lincolnshire'), population: populationOf(policeForceAreas2018.Lincolnshire.areaCodes) };
       const bedfordshire = { count: recorded('Bedfordshire'), population: populationOf(policeForceAreas2018.Bedfordshire.areaCodes) };
-      const rate = (x: number) => num(x, 2);
       const lincsRate = rateCI(lincolnshire.count, lincolnshire.population);
       const bedsRate = rateCI(bedfordshire.count, bedfordshire.population);
       const ratio = rateRatioCI(lincolnshire, bedfordshire);
       return [
         `Stalking offences recorded ${foi.period.from} to ${foi.period.to}, per 100,000 residents (mid-2018 populations):`,
-        `  Lincolnshire  ${lincolnshire.count} / ${num(lincolnshire.population)}: ${formatInterval(lincsRate, rate)}`,
-        `  Bedfordshire  ${bedfordshire.count} / ${num(bedfordshire.population)}: ${formatInterval(bedsRate, rate)}`,
-        `  rate ratio Lincolnshire / Bedfordshire: ${formatInterval(ratio, (x) => num(x, 3))}`,
+        `  Lincolnshire  ${lincolnshire.count} / ${num(lincolnshire.population)}: ${formatInterval(lincsRate, { digits: 3 })}`,
+        `  Bedfordshire  ${bedfordshire.count} / ${num(bedfordshire.population)}: ${formatInterval(bedsRate, { digits: 3 })}`,
+        `  rate ratio Lincolnshire / Bedfordshire: ${formatInterval(ratio, { digits: 3 })}`,
         ratio.upper < 1 || ratio.lower > 1
           ? `Bedfordshire's recorded rate is ${num(1 / ratio.value, 1)} times Lincolnshire's; the interval excludes 1, so chance alone does not explain the gap.`
           : 'The interval includes 1: the gap could be chance.',

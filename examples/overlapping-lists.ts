@@ -8,9 +8,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { closedPopulation, multipleSystems, twoListEstimate } from '../src/models/index';
-import { expectedVictims } from '../src/index';
+import { expectedVictims, formatInterval } from '../src/index';
 import { populationSelectedAreas2018, stalkingFigures } from '../src/data/index';
-import { formatInterval, num } from './main';
+import { num } from './main';
 
 /** ILLUSTRATIVE counts by history: police, helpline, advocacy ('101' = police and advocacy, not the helpline). */
 export const illustrativeLists = {
@@ -30,15 +30,15 @@ export function listLines(): string[] {
   const helpline = 205 + 19;
   const both = 27 + 11;
   const two = twoListEstimate({ both, firstOnly: police, secondOnly: helpline });
-  out.push(`Police and helpline only (Chapman, profile likelihood): ${formatInterval(two.total, whole)}`);
+  out.push(`Police and helpline only (Chapman, profile likelihood): ${formatInterval(two.total, { digits: 3 })}`);
 
   const stepwise = multipleSystems(counts, { lists });
   const added = stepwise.model.interactions.map((p) => p.join(' x ')).join(', ') || 'none';
   out.push(`All three lists, stepwise model (interactions added: ${added}):`);
-  out.push(`  victims in all ${formatInterval(stepwise.total, whole)}`);
-  out.push(`  known to no service ${formatInterval(stepwise.hidden, whole)}`);
+  out.push(`  victims in all ${formatInterval(stepwise.total, { digits: 3 })}`);
+  out.push(`  known to no service ${formatInterval(stepwise.hidden, { digits: 3 })}`);
   const boot = multipleSystems(counts, { lists, interval: 'bootstrap', draws: 1000, seed: 2026 });
-  out.push(`  with the model choice in the interval (bootstrap, 1,000 resamples): ${formatInterval(boot.total, whole)}`);
+  out.push(`  with the model choice in the interval (bootstrap, 1,000 resamples): ${formatInterval(boot.total, { digits: 3 })}`);
 
   const table = closedPopulation(counts, { lists });
   out.push('Heterogeneity models (Rcapture closedp.t): population, 95% profile interval, BIC');
@@ -53,7 +53,7 @@ export function listLines(): string[] {
     prevalence.map((r) => ({ sex: r.sex, age: r.age, estimate: r.prevalence, base: r.sex === 'female' ? 11500 : 9800, designFactor: 1.2 })),
     population,
   );
-  out.push(`Survey route, Wycombe (CSEW 2015 prevalence x mid-2018 population aged 16-59; survey bases ASSUMED): ${formatInterval(survey.total, whole)}`);
+  out.push(`Survey route, Wycombe (CSEW 2015 prevalence x mid-2018 population aged 16-59; survey bases ASSUMED): ${formatInterval(survey.total, { digits: 3 })}`);
   out.push(
     'The lists find a far smaller hidden population than the survey: services see the victims who seek help, and people who never',
   );

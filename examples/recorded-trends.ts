@@ -13,7 +13,8 @@ import { policeForceAreas2018, populationSelectedAreas2018, stalkingFigures } fr
 import { createGenerator } from '../src/random/generator';
 import { samplePoisson } from '../src/random/samplePoisson';
 import { sampleGamma } from '../src/random/sampleGamma';
-import { formatInterval, num, populationOf } from './main';
+import { num, populationOf } from './main';
+import { formatInterval } from '../src/index';
 
 const ratio = (row: CoefficientRow | undefined, digits = 2): string =>
   row === undefined ? '?' : `${num(row.estimate, digits)} (95% CI ${num(row.lower, digits)} to ${num(row.upper, digits)})`;
@@ -52,8 +53,8 @@ export function trendLines(): string[] {
   const fit = countModel(forces, { response: 'count', exposure: 'population', terms: ['force'], levels: { force: ['Bedfordshire', 'Lincolnshire'] } });
   const [lincs, beds] = predictCounts(fit, [{ force: 'Lincolnshire' }, { force: 'Bedfordshire' }], { per: 100_000 });
   out.push(`## Lincolnshire against Bedfordshire, stalking offences ${foi.period.from} to ${foi.period.to}, mid-2018 populations`);
-  out.push(`  Lincolnshire ${formatInterval(lincs!, (x) => num(x, 2))} per 100,000`);
-  out.push(`  Bedfordshire ${formatInterval(beds!, (x) => num(x, 2))} per 100,000`);
+  out.push(`  Lincolnshire ${formatInterval(lincs!, { digits: 3, per: 100_000 })}`);
+  out.push(`  Bedfordshire ${formatInterval(beds!, { digits: 3, per: 100_000 })}`);
   out.push(`  rate ratio Lincolnshire / Bedfordshire (Poisson, population offset): ${ratio(fit.rateRatios[1], 3)}`);
   out.push('');
 
@@ -80,7 +81,7 @@ export function trendLines(): string[] {
   out.push(`  Poisson: residual deviance ${num(poisson.deviance, 1)} on ${poisson.dfResidual} df: ${num(poisson.deviance / poisson.dfResidual, 1)} times what Poisson variation allows`);
   out.push(`  2019 against 2015, Poisson:           ${ratio(poisson.rateRatios.find((r) => r.level === '2019'))}`);
   out.push(`  2019 against 2015, quasi-Poisson:     ${ratio(quasi.rateRatios.find((r) => r.level === '2019'))} (dispersion ${num(quasi.dispersion, 1)})`);
-  out.push(`  2019 against 2015, negative binomial: ${ratio(nb.rateRatios.find((r) => r.level === '2019'))} (theta ${formatInterval(nb.theta!, (x) => num(x, 1))})`);
+  out.push(`  2019 against 2015, negative binomial: ${ratio(nb.rateRatios.find((r) => r.level === '2019'))} (theta ${formatInterval(nb.theta!, { digits: 3 })})`);
   out.push(`  AIC: Poisson ${num(poisson.aic!, 0)}, negative binomial ${num(nb.aic!, 0)} (lower is better)`);
   out.push('The Poisson interval is too narrow: it treats the year-to-year wobble of every area as information.');
   return out;
