@@ -209,6 +209,13 @@ try {
   await ready(page, initial);
   const at = (reporting: string) => `at ${Math.round(Number(reporting) * 100)}% reporting`;
   checkCharts(at(initial), await marks(page), areas, categories);
+  const labels = await page.evaluate(() => ['iceberg', 'shares', 'funnel'].map((id) => document.getElementById(id)?.getAttribute('aria-label') ?? ''));
+  const descriptions = Object.values(model.dashboard(Number(initial)).charts).map((spec) => spec.description);
+  check(
+    "each chart's text alternative (aria-label) is its specification's description, as Node writes it",
+    labels.length === 3 && labels.every((label, i) => label === descriptions[i]),
+    labels.map((label, i) => `page "${label}"\nNode "${descriptions[i]}"`).join('\n'),
+  );
   const shownInitial = await pageNumbers(page);
   compareNumbers(at(initial), shownInitial, initialNumbers);
 
