@@ -17,7 +17,7 @@
  * In your own code import from 'darkfigure' and 'darkfigure/data' instead of '../src/...'.
  */
 import { pathToFileURL } from 'node:url';
-import { expectedVictims, impliedRecording, splitByShares, type Interval } from '../src/index';
+import { expectedVictims, formatInterval, impliedRecording, splitByShares } from '../src/index';
 import { populationEnglandWales2018, stalkingFigures } from '../src/data/index';
 
 /** 1.23 million, 2,706, 45,100: numbers for people. */
@@ -34,9 +34,6 @@ export function share(x: number): string {
   return `${p.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })}%`;
 }
 
-function withInterval(i: Interval, format: (x: number) => string): string {
-  return `${format(i.value)} (95% CI ${format(i.lower)} to ${format(i.upper)}; ${i.method})`;
-}
 
 /** The report, line by line. */
 export function report(): string[] {
@@ -61,18 +58,18 @@ export function report(): string[] {
   const lines = [
     'Stalking in England and Wales: the dark figure',
     '',
-    `Victims a year (CSEW 2015 prevalence x mid-2018 population, aged 16-59): ${withInterval(survey.total, people)}`,
+    `Victims a year (CSEW 2015 prevalence x mid-2018 population, aged 16-59): ${formatInterval(survey.total)}`,
     `Police recorded a year (${people(foi.englandWales)} offences, ${foi.period.from} to ${foi.period.to}, annualised): ${people(implied.recorded)}`,
-    `Share of victims in police records: ${withInterval(implied.recordedShare, share)}`,
+    `Share of victims in police records: ${formatInterval(implied.recordedShare, { percent: true, digits: 2 })}`,
     `  that is about 1 victim in ${people(1 / implied.recordedShare.value)}`,
-    `Share of reports recorded as stalking, if about half of victims report: ${withInterval(implied.recording!, share)}`,
-    `Victims never in police records a year: ${withInterval(implied.unrecorded, people)}`,
+    `Share of reports recorded as stalking, if about half of victims report: ${formatInterval(implied.recording!, { percent: true, digits: 2 })}`,
+    `Victims never in police records a year: ${formatInterval(implied.unrecorded)}`,
     '',
     'Victims never in police records, by the stalker\'s relationship to them (shares from 400 survey victims, ASSUMED):',
   ];
   const width = Math.max(...Object.keys(hidden.categories).map((k) => k.length));
   for (const [category, part] of Object.entries(hidden.categories)) {
-    lines.push(`  ${category.padEnd(width)}  ${withInterval(part, people)}`);
+    lines.push(`  ${category.padEnd(width)}  ${formatInterval(part, { digits: 4 })}`);
   }
   lines.push(
     '',

@@ -42,8 +42,8 @@ const schema = /* @__PURE__ */ (() =>
 /**
  * An {@link Interval} in words, as darkfigure's examples print it: `"5.4% (95% CI 3.7% to 7.7%; wilson)"`,
  * `"1.23 million (95% CI 1.13 million to 1.34 million; logit)"`, `"2.91 per 100,000 (95% CI 1.82 to 4.41; byar)"`.
- * Plain numbers keep `digits` significant digits (default 3; at least the whole number, with thousands
- * separators), numbers of a million or more are written in millions; percentages keep `digits` decimal
+ * Plain numbers keep `digits` significant digits (default 3, with thousands separators: 552,784 is 553,000,
+ * or 552,800 with 4 digits), numbers of a million or more are written in millions; percentages keep `digits` decimal
  * places (default 1). An unbounded limit reads "unbounded". Digits follow `locale` (Intl.NumberFormat).
  *
  * @param interval - any Interval (a result of a darkfigure function, or one you made)
@@ -77,7 +77,13 @@ export function formatInterval(interval: Interval, options?: FormatIntervalOptio
       return `${number(millions, Math.max(0, digits - 1 - magnitude(millions)))} million`;
     }
     if (size === 0) return number(0, 0);
-    const decimals = Math.max(0, digits - 1 - magnitude(size));
+    const m = magnitude(size);
+    if (m >= digits) {
+      // round large numbers to significant digits too (552,784 with 4 digits is 552,800)
+      const unit = Number(`1e${m - digits + 1}`);
+      return number(Math.round(x / unit) * unit, 0);
+    }
+    const decimals = Math.max(0, digits - 1 - m);
     return number(x, Math.min(decimals, 20));
   };
   const level = number(100 * input.interval.level, Number.isInteger(100 * input.interval.level) ? 0 : 1);

@@ -9,7 +9,7 @@ describe('formatInterval', () => {
     expect(formatInterval({ value: 1231114.38, lower: 1130412, upper: 1339876, level: 0.95, method: 'logit' })).toBe(
       '1.23 million (95% CI 1.13 million to 1.34 million; logit)',
     );
-    expect(formatInterval({ value: 552800, lower: 477400, upper: 627700, level: 0.95, method: 'monte-carlo' })).toBe(
+    expect(formatInterval({ value: 552784, lower: 477439, upper: 627695, level: 0.95, method: 'monte-carlo' }, { digits: 4 })).toBe(
       '552,800 (95% CI 477,400 to 627,700; monte-carlo)',
     );
   });
