@@ -15,7 +15,7 @@ import { log } from './elementary/log';
  * @example
  * ```ts
  * import { betaDeviance } from './betaDeviance';
- * betaDeviance(10, 0, 0.5, 2); // 0 (x at the mean a/c)
+ * betaDeviance(10, 0, 0.5, 2); // -0 (x at the mean a/c)
  * ```
  * @internal
  */

@@ -20,7 +20,7 @@ const HALF_LOG_2PI = 0.91893853320467274178;
  * @example
  * ```ts
  * import { betaPrefactorConstant } from './betaPrefactorConstant';
- * betaPrefactorConstant(10, 10); // 20 log ½ - log B(10, 10) ≈ -0.1267143841623515
+ * betaPrefactorConstant(10, 10); // 20 log ½ - log B(10, 10) ≈ -0.12671438416235
  * ```
  * @internal
  */

@@ -145,6 +145,19 @@ function remember(p: number): void {
   memoLog = log(p);
 }
 
+/**
+ * The other value of the last {@link lowerTail}: 1 - x when it returned x, x when it returned 1 - x, each
+ * as accurate as the returned one (both come from the same u = log x); NaN when that path did not have it
+ * (huge shapes, one shape 1e20 times the other, the tail formula), for {@link betaQuantilePair}.
+ */
+let other = NaN;
+
+/** Return x (or y = 1 - x with `complement`) and keep the other in {@link other}. */
+function both(x: number, y: number, complement: boolean): number {
+  other = complement ? x : y;
+  return complement ? y : x;
+}
+
 /** The error estimate of the last {@link inverseSeries}: its last term times the larger ratio of its last terms. */
 let seriesError = Infinity;
 
@@ -205,7 +218,7 @@ function fastTail(p: number, a: number, b: number, complement: boolean): number 
     if (!(lambda > 2 * x - 1 && x > 0)) return NaN;
     const f = betaFraction(x, y, a, b, lambda);
     const g = k - betaDeviance(a, -lambda / a, x, c / a) - betaDeviance(b, lambda / b, y, c / b) + log(f) - memoLog;
-    if (g === 0) return complement ? y : x;
+    if (g === 0) return both(x, y, complement);
     const h = 1 / (y * f);
     if (!(Math.abs(g) < 0.5)) {
       // far from the root: a Halley step as in lowerTail (g'(u) = h, g''/g' = a - (b - 1) x / y - h)
@@ -221,7 +234,7 @@ function fastTail(p: number, a: number, b: number, complement: boolean): number 
     const s = inverseSeries(-g, h, a - q, k1, (k1 * (1 + x)) / y, (k1 * (1 + x * (4 + x))) / (y * y));
     u += s;
     if (!(u < 0)) return NaN;
-    if (seriesError <= 1e-17 * Math.min(1, -u)) return complement ? -expm1(u) : x * exp(s);
+    if (seriesError <= 1e-17 * Math.min(1, -u)) return both(x * exp(s), -expm1(u), complement);
   }
   return NaN;
 }
@@ -234,6 +247,7 @@ function fastTail(p: number, a: number, b: number, complement: boolean): number 
  * {@link viaGamma} (the continued fraction would overflow).
  */
 function lowerTail(p: number, a: number, b: number, complement: boolean): number {
+  other = NaN;
   if (Math.min(a, b) >= LARGE) return solveLarge(p, a, b, complement);
   if (b >= RATIO * Math.max(a, 1) || a >= RATIO * Math.max(b, 1)) return viaGamma(p, a, b, complement);
   if (a >= 1 && b >= 1 && (a >= 10 || b >= 10)) {
@@ -282,7 +296,7 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
     const lp = betaLogPrefactor(x, y, a, b);
     const logI = betaLogTail(x, y, a, b, false);
     const g = logI - logP;
-    if (g === 0) return complement ? y : x;
+    if (g === 0) return both(x, y, complement);
     if (g < 0) lo = u;
     else hi = u;
     // g'(u) = h = x f(x) / I = exp(lp) / (y I); g''/g' = a - (b - 1) x / y - h.
@@ -292,15 +306,15 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
     const s = hk > -0.5 && hk < 0.5 ? n / (1 - hk) : n;
     const scale = Math.min(1, Math.abs(u));
     if (Math.abs(s) <= 1e-11 * scale || (Math.abs(s) <= 1e-7 * scale && Math.abs(s) >= 0.5 * prev)) {
-      return complement ? -expm1(u - s) : x * exp(-s);
+      return both(x * exp(-s), -expm1(u - s), complement);
     }
     prev = Math.abs(s);
     let un = u - s;
     if (!(un > lo && un < hi)) un = lo === -Infinity ? u - Math.max(1, 2 * Math.abs(s)) : 0.5 * (lo + hi);
-    if (un === u) return complement ? y : x;
+    if (un === u) return both(x, y, complement);
     u = un;
   }
-  return complement ? -expm1(u) : exp(u);
+  return both(exp(u), -expm1(u), complement);
 }
 
 /**
@@ -357,4 +371,32 @@ export function betaQuantileUpper(q: number, a: number, b: number): number {
   if (!(q > 0)) return q === 0 ? 1 : NaN;
   if (!(q < 1)) return q === 1 ? 0 : NaN;
   return q <= 0.5 ? lowerTail(q, b, a, true) : lowerTail(1 - q, a, b, false);
+}
+
+/**
+ * Both x and 1 - x for the quantile of the Beta(a, b) distribution, I_x(a, b) = p, from one solve: x as
+ * {@link betaQuantile} gives it and 1 - x as `betaQuantileUpper(p, b, a)` gives it (the same bits), each
+ * with full relative accuracy however close the other is to 1. Used where both are needed, as the odds
+ * x / (1 - x) of the conditional rate-ratio limits. Method as {@link betaQuantile}; where that path does not
+ * carry 1 - x (both shapes >= 1e4, one shape 1e20 times the other, quantiles below 1e-300) it is solved for
+ * separately.
+ *
+ * Domain: p in [0, 1], a > 0, b > 0; [0, 1] at p = 0, [1, 0] at p = 1. Internal: no validation.
+ *
+ * @example
+ * ```ts
+ * import { betaQuantilePair } from './betaQuantile';
+ * betaQuantilePair(0.025, 239, 153); // [0.5609..., 0.4390...], the lower limit of p for 239 against 152 events
+ * ```
+ * @internal
+ */
+export function betaQuantilePair(p: number, a: number, b: number): [number, number] {
+  if (!(p > 0)) return p === 0 ? [0, 1] : [NaN, NaN];
+  if (!(p < 1)) return p === 1 ? [1, 0] : [NaN, NaN];
+  if (p <= 0.5) {
+    const x = lowerTail(p, a, b, false);
+    return [x, other === other ? other : lowerTail(p, a, b, true)];
+  }
+  const x = lowerTail(1 - p, b, a, true);
+  return [x, other === other ? other : lowerTail(1 - p, b, a, false)];
 }
