@@ -4,6 +4,7 @@ import { betaLogPrefactor } from './betaLogPrefactor';
 import { betaPrefactorConstant } from './betaPrefactorConstant';
 import { betaLogTail } from './betaLogTail';
 import { betaTemmeLog } from './betaTemme';
+import { inverseSeries } from './inverseSeries';
 import { gammaQuantile, gammaQuantileUpper } from './gammaQuantile';
 import { logBeta } from './logBeta';
 import { normalQuantile } from './normalQuantile';
@@ -158,42 +159,16 @@ function both(x: number, y: number, complement: boolean): number {
   return complement ? y : x;
 }
 
-/** The error estimate of the last {@link inverseSeries}: its last term times the larger ratio of its last terms. */
-let seriesError = Infinity;
-
-/**
- * The step in u = log x that takes L = log T(e^u) from L₀ to L₀ + Δ, T a distribution function (or its
- * complement), as the Taylor series of the inverse function to Δ⁵, from h = dL/du at L₀ and k = d log(x f)/du
- * and its first three derivatives in u (f the density): with h' = h(k - h), the inverse u(L) has
- * u' = 1/h, u'' = (h - k)/h², ... (the quantile mechanics of Steinbrecher and Shaw 2008, "Quantile mechanics",
- * Eur. J. Appl. Math. 19, 87-112, here in u = log x). Coefficients (each over j!·h^j):
- * c₁ = 1, c₂ = h - k, c₃ = h² - 3hk + 2k² - k₁, c₄ = h³ - 7h²k + 12hk² - 6hk₁ - 6k³ + 7kk₁ - k₂,
- * c₅ = h⁴ - 15h³k + 50h²k² - 25h²k₁ - 60hk³ + 70hkk₁ - 10hk₂ + 24k⁴ - 46k²k₁ + 11kk₂ + 7k₁² - k₃.
- * Sets {@link seriesError}: for |Δ| <= 1e-3 (a fifth of the starting points of everyday quantiles are
- * within that) the omitted terms are below rounding, so one evaluation of T suffices.
- */
-function inverseSeries(d: number, h: number, k: number, k1: number, k2: number, k3: number): number {
-  const e = d / h;
-  const hh = h * h;
-  const kk = k * k;
-  const t1 = e;
-  const t2 = (t1 * e * (h - k)) / 2;
-  const t3 = (t1 * e * e * (hh - 3 * h * k + 2 * kk - k1)) / 6;
-  const t4 = (t1 * e * e * e * (hh * h - 7 * hh * k + 12 * h * kk - 6 * h * k1 - 6 * kk * k + 7 * k * k1 - k2)) / 24;
-  const t5 =
-    (t1 * e * e * e * e * (hh * hh - 15 * hh * h * k + 50 * hh * kk - 25 * hh * k1 - 60 * h * kk * k + 70 * h * k * k1 - 10 * h * k2 + 24 * kk * kk - 46 * kk * k1 + 11 * k * k2 + 7 * k1 * k1 - k3)) /
-    120;
-  const r = Math.max(Math.abs(t5 / t4), Math.abs(t4 / t3), Math.abs(t3 / t2));
-  seriesError = Math.abs(t5) * (r < 1 ? r : Infinity);
-  return t1 + (t2 + (t3 + (t4 + t5)));
-}
+/** Receives the error estimate of each {@link inverseSeries} step. */
+const seriesError = new Float64Array(1);
 
 /**
  * Halley steps as in {@link lowerTail} with each I_x(a, b) from one continued fraction and no other
- * special function, for shapes >= 1 of which one is >= 10; NaN when it does not apply (the caller then
- * takes the general path). With r the continued fraction ({@link betaFraction}) and
- * log(x^a y^b / B) = K - D_a - D_b (K from {@link betaPrefactorConstant}, computed once; D the two
- * {@link betaDeviance} terms), log I = K - D_a - D_b + log r and h = x f(x)/I = 1/(y r): one logarithm a step.
+ * special function, for shapes >= 1; NaN when it does not apply (the caller then takes the general path).
+ * With r the continued fraction ({@link betaFraction}) and log(x^a y^b / B) = K - D_a - D_b (K from
+ * {@link betaPrefactorConstant}, computed once; D the two {@link betaDeviance} terms; for both shapes below
+ * 10 a·log x + b·log y - log B(a, b) with log B once), log I = log(x^a y^b / B) + log r and
+ * h = x f(x)/I = 1/(y r): one or two logarithms a step.
  * The last step is the one small enough that the next would be below rounding (s³ <= {@link ACCEPT}·σ²
  * with σ the standard deviation of log x), so no evaluation is spent on confirming it: two evaluations
  * from the start of Abramowitz and Stegun 26.5.22 for everyday shapes. NaN if x leaves the region where
@@ -211,13 +186,16 @@ function fastTail(p: number, a: number, b: number, complement: boolean): number 
   let u = -(l > 30 ? l + log1p(exp(-l)) : log1p(exp(l)));
   const c = a + b;
   const k = betaPrefactorConstant(a, b);
+  // both shapes below 10: log(x^a y^b / B) directly, with log B once
+  const lb = k === k ? 0 : logBeta(a, b);
   for (let it = 0; it < 4; it++) {
     const x = exp(u);
     const y = -expm1(u);
     const lambda = x <= y ? a - c * x : c * y - b;
     if (!(lambda > 2 * x - 1 && x > 0)) return NaN;
     const f = betaFraction(x, y, a, b, lambda);
-    const g = k - betaDeviance(a, -lambda / a, x, c / a) - betaDeviance(b, lambda / b, y, c / b) + log(f) - memoLog;
+    const lp = k === k ? k - betaDeviance(a, -lambda / a, x, c / a) - betaDeviance(b, lambda / b, y, c / b) : a * u + b * log(y) - lb;
+    const g = lp + log(f) - memoLog;
     if (g === 0) return both(x, y, complement);
     const h = 1 / (y * f);
     if (!(Math.abs(g) < 0.5)) {
@@ -231,10 +209,10 @@ function fastTail(p: number, a: number, b: number, complement: boolean): number 
     // u(L) for L = log I near L₀ = log I(x): Σ c_j Δ^j, Δ = log p - L₀ (see inverseSeries)
     const q = ((b - 1) * x) / y;
     const k1 = -q / y;
-    const s = inverseSeries(-g, h, a - q, k1, (k1 * (1 + x)) / y, (k1 * (1 + x * (4 + x))) / (y * y));
+    const s = inverseSeries(-g, h, a - q, k1, (k1 * (1 + x)) / y, (k1 * (1 + x * (4 + x))) / (y * y), seriesError);
     u += s;
     if (!(u < 0)) return NaN;
-    if (seriesError <= 1e-17 * Math.min(1, -u)) return both(x * exp(s), -expm1(u), complement);
+    if (seriesError[0]! <= 1e-17 * Math.min(1, -u)) return both(x * exp(s), -expm1(u), complement);
   }
   return NaN;
 }
@@ -250,7 +228,7 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
   other = NaN;
   if (Math.min(a, b) >= LARGE) return solveLarge(p, a, b, complement);
   if (b >= RATIO * Math.max(a, 1) || a >= RATIO * Math.max(b, 1)) return viaGamma(p, a, b, complement);
-  if (a >= 1 && b >= 1 && (a >= 10 || b >= 10)) {
+  if (a >= 1 && b >= 1) {
     const v = fastTail(p, a, b, complement);
     if (v === v) return v;
   }

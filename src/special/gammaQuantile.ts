@@ -1,5 +1,6 @@
 import { gammaLogPrefactor } from './gammaLogPrefactor';
 import { gammaTemmeSum } from './gammaTemmeSum';
+import { inverseSeries } from './inverseSeries';
 import { log1pmx } from './log1pmx';
 import { normalMillsRatio } from './normalCdf';
 import { stirlingError } from './stirlingError';
@@ -19,12 +20,8 @@ const TEMME = 20;
 /** Largest |x/a - 1| for {@link oneStep}: |η| <= 0.55, where {@link gammaTemmeSum} is accurate to rounding. */
 const MU_LOW = -0.45;
 const MU_HIGH = 0.65;
-/**
- * A Halley step s (in u = log x) is accepted as the last one when a·s³ is below this: the step after it would
- * be about a·s³ (the error of Halley's method is cubic in the standardised deviation √a·s), so the
- * result is then within about 1e-16 of the root.
- */
-const ACCEPT = 1e-17;
+/** Receives the error estimate of each {@link inverseSeries} step. */
+const seriesError = new Float64Array(1);
 
 /** The last probability given to {@link normalQuantile} and {@link log} here, and their values (both limits of an interval share the tail). */
 let memoP = NaN;
@@ -47,8 +44,9 @@ function remember(p: number): void {
  * deviations for a >= 20 and z = ±2. T(a, x₀) and its derivative come from one evaluation of Temme's
  * uniform expansion ({@link gammaTemmeSum}): T = φ(η√a)·B, B = m(|η|√a) ± Σ/√a, so
  * log T = -a·d - log(2π)/2 + log B, d = λ - 1 - log λ, and h = x f(x)/T = √a e^(-δ(a))/B (δ Stirling's
- * error), with no other logarithm. Returns the stepped x once a step is small enough to be the last
- * (a·s³ <= {@link ACCEPT}: one step for a >= 50 at the 2.5% tails, two below); after three steps, or when
+ * error), with no other logarithm. The step is the inverse function's Taylor series to fifth order
+ * ({@link inverseSeries}); x is returned once its error estimate is below 1e-17 (one step at the 2.5%
+ * tails from a = 20); after three steps, or when
  * a step leaves the region where the expansion is used (|x/a - 1| beyond about 0.45-0.65, or the other side
  * of a than the requested tail), -x (the last x, negated) as a start for {@link solve}; 0 when x₀ is
  * already outside it.
@@ -68,20 +66,21 @@ function oneStep(a: number, target: number, upper: boolean): number {
     const sum = gammaTemmeSum(a, eta);
     const b = normalMillsRatio(Math.abs(eta) * sa) + (upper ? sum : -sum) / sa;
     const g = -a * d - HALF_LOG_2PI + log(b) - memoLog;
+    if (g === 0) return x;
     const h = m / b;
-    // as in solve: g'(u) = ±h, g''/g' = a - x ∓ h
-    const n = upper ? -g / h : g / h;
-    const hk = 0.5 * n * (upper ? a - x + h : a - x - h);
-    const s = hk > -0.5 && hk < 0.5 ? n / (1 - hk) : n;
-    if (a * s * s * Math.abs(s) <= ACCEPT) return x * (1 - s * (1 - s * (0.5 - s / 6))); // x e^-s, |s| < 1e-6
-    x *= exp(-s);
+    // the inverse function's Taylor series in Δ = -g (dL/du = ±h; k = a - x, k' = k'' = k''' = -x)
+    const s = inverseSeries(-g, upper ? -h : h, a - x, -x, -x, -x, seriesError);
+    if (seriesError[0]! <= 1e-17) return x * exp(s);
+    x *= exp(s);
   }
   return x > 0 && x < Infinity ? -x : 0;
 }
 
 /**
  * Solve T(x) = target in u = log x by safeguarded Halley steps, T = P(a, ·) (upper = false) or
- * Q(a, ·) (upper = true); u0 start, [lo, hi] a bracket in u. Returns x.
+ * Q(a, ·) (upper = true); u0 start, [lo, hi] a bracket in u. Returns x. Within 1e-2 of the root (in log T)
+ * the step is the fifth-order {@link inverseSeries} instead, returned at once when its error estimate is
+ * below rounding.
  */
 function solve(a: number, target: number, upper: boolean, u0: number, lo: number, hi: number): number {
   const logTarget = log(target);
@@ -110,8 +109,13 @@ function solve(a: number, target: number, upper: boolean, u0: number, lo: number
     const n = upper ? -g / h : g / h;
     const k = upper ? a - x + h : a - x - h;
     const hk = 0.5 * n * k;
-    const s = hk > -0.5 && hk < 0.5 ? n / (1 - hk) : n;
     const scale = Math.max(1, Math.abs(u));
+    let s = hk > -0.5 && hk < 0.5 ? n / (1 - hk) : n;
+    if (Math.abs(g) < 0.01) {
+      // near the root the inverse function's Taylor series (fifth order) instead of Halley's step
+      s = -inverseSeries(-g, upper ? -h : h, a - x, -x, -x, -x, seriesError);
+      if (seriesError[0]! <= 1e-17 * scale) return x * exp(-s);
+    }
     if (Math.abs(s) <= 1e-11 * scale || (Math.abs(s) <= 1e-7 * scale && Math.abs(s) >= 0.5 * prev)) {
       return x * exp(-s);
     }
