@@ -12,8 +12,9 @@
  *   both 0), populations varied; R: the binom.test-style limits of `poisson.test(c(x1, x2), c(t1, t2))`,
  *   p = qbeta(a, x1, x2 + 1) and qbeta(a, x1 + 1, x2, lower.tail = FALSE), mapped to p / (1 - p) × t2 / t1.
  *
- * R is timed inside R with `system.time` (reading inputs and writing results are not timed); both sides are
- * the median of 3 runs. Printed for each: nanoseconds a call, the ratio darkfigure / R (lower is better)
+ * R is timed inside R with `system.time` (reading inputs and writing results are not timed). The two sides
+ * alternate, 5 rounds of (darkfigure, R), so that on a shared machine both see the same load; each side is
+ * the median of its 5 runs. Printed for each: nanoseconds a call, the ratio darkfigure / R (lower is better)
  * beside the issue's target, and the largest relative difference between the two sets of limits (the check
  * that both did the same work). Without `Rscript` the R column is skipped with a message.
  *
@@ -28,7 +29,7 @@ import { proportionCI, rateCI, rateRatioCI } from '../src/index';
 import { defineBenchmarks, defineReports } from './types';
 
 const N = 200_000;
-const RUNS = 3;
+const RUNS = 5;
 const LEVEL = 0.95;
 const PER = 100_000;
 
@@ -124,29 +125,42 @@ cat(sprintf("%.17g", elapsed), R.version.string, sep = "\\n")
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function runR(kind: Kind, cols: Float64Array[]): { elapsedMs: number[]; version: string; result: Float64Array } | string {
-  const probe = spawnSync('Rscript', ['--version'], { encoding: 'utf8' });
-  if (probe.error !== undefined || probe.status !== 0) return 'R column skipped: Rscript not found (apt-get install r-base-core)';
+/**
+ * R beside us for one workload: the inputs are written once; `round()` runs the R script once (one timed
+ * run) and returns its elapsed milliseconds or a reason it could not; `finish()` reads R's last limits and
+ * removes the files. Writing and reading happen outside the rounds, so our timed runs in between see no
+ * large file buffers to collect.
+ */
+function rSession(kind: Kind, cols: Float64Array[]) {
   const dir = mkdtempSync(join(tmpdir(), 'darkfigure-bench-'));
-  try {
-    const inFile = join(dir, 'in.bin');
-    const outFile = join(dir, 'out.bin');
-    const script = join(dir, 'exact.R');
-    const all = new Float64Array(4 * N);
-    cols.forEach((c, k) => all.set(c, k * N));
-    writeFileSync(inFile, new Uint8Array(all.buffer)); // little-endian doubles, R's readBin default on x86/arm
-    writeFileSync(script, R_SCRIPT);
-    const run = spawnSync('Rscript', ['--vanilla', script, inFile, outFile, kind, String(N), String(RUNS), String(LEVEL), String(PER)], {
-      encoding: 'utf8',
-    });
-    if (run.status !== 0) return `R column skipped: Rscript failed (${run.stderr.trim().split('\n').pop()})`;
-    const lines = run.stdout.trim().split('\n');
-    const bytes = readFileSync(outFile);
-    const result = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
-    return { elapsedMs: lines.slice(0, RUNS).map((s) => Number(s) * 1000), version: lines[RUNS] ?? 'R', result: new Float64Array(result) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const inFile = join(dir, 'in.bin');
+  const outFile = join(dir, 'out.bin');
+  const script = join(dir, 'exact.R');
+  const all = new Float64Array(4 * N);
+  cols.forEach((c, k) => all.set(c, k * N));
+  writeFileSync(inFile, new Uint8Array(all.buffer)); // little-endian doubles, R's readBin default on x86/arm
+  writeFileSync(script, R_SCRIPT);
+  let version = 'R';
+  return {
+    round(): number | string {
+      const run = spawnSync('Rscript', ['--vanilla', script, inFile, outFile, kind, String(N), '1', String(LEVEL), String(PER)], {
+        encoding: 'utf8',
+      });
+      if (run.error !== undefined) return 'R column skipped: Rscript not found (apt-get install r-base-core)';
+      if (run.status !== 0) return `R column skipped: Rscript failed (${run.stderr.trim().split('\n').pop()})`;
+      const lines = run.stdout.trim().split('\n');
+      version = lines[1] ?? 'R';
+      return Number(lines[0]) * 1000;
+    },
+    finish(): { version: string; result: Float64Array } {
+      try {
+        const bytes = readFileSync(outFile);
+        return { version, result: new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
 const WORKLOADS: { kind: Kind; label: string; target: number }[] = [
@@ -158,7 +172,7 @@ const WORKLOADS: { kind: Kind; label: string; target: number }[] = [
 
 async function compareWithR(): Promise<string[]> {
   const lines = [
-    `inputs: ${N.toLocaleString('en-GB')} calls a workload, level ${LEVEL}; darkfigure through the public API (validation and result objects included), node ${process.version}; median of ${RUNS} runs each side`,
+    `inputs: ${N.toLocaleString('en-GB')} calls a workload, level ${LEVEL}; darkfigure through the public API (validation and result objects included), node ${process.version}; median of ${RUNS} alternating runs each side`,
   ];
   let version = '';
   for (const { kind, label, target } of WORKLOADS) {
@@ -167,15 +181,25 @@ async function compareWithR(): Promise<string[]> {
     const upper = new Float64Array(N);
     const warm = cols.map((c) => c.subarray(0, 20_000));
     timeOurs(kind, warm, lower, upper);
+    // Rounds of (darkfigure, then R): on a shared machine both sides then see the same load.
+    const session = rSession(kind, cols);
     const ours: number[] = [];
-    for (let run = 0; run < RUNS; run++) ours.push(timeOurs(kind, cols, lower, upper));
+    const theirs: number[] = [];
+    let skipped = '';
+    for (let round = 0; round < RUNS; round++) {
+      ours.push(timeOurs(kind, cols, lower, upper));
+      const ms = skipped === '' ? session.round() : skipped;
+      if (typeof ms === 'string') skipped = ms;
+      else theirs.push(ms);
+    }
     const t = median(ours);
-    const r = runR(kind, cols);
-    if (typeof r === 'string') {
-      lines.push(`${label}: darkfigure ${Math.round((t * 1e6) / N)} ns a call; ${r}`);
+    if (skipped !== '') {
+      session.finish();
+      lines.push(`${label}: darkfigure ${Math.round((t * 1e6) / N)} ns a call; ${skipped}`);
       continue;
     }
-    const tr = median(r.elapsedMs);
+    const r = session.finish();
+    const tr = median(theirs);
     version = r.version;
     let worst = 0;
     for (let i = 0; i < N; i++) {
