@@ -139,20 +139,30 @@ function remember(p: number): void {
 
 /**
  * The last {@link lowerTail} that had both x and 1 - x (from one u = log x), as x = [0]·e^[1] and
- * 1 - x = -expm1([2]), with [3] = 1 (0 when that path did not have 1 - x: huge shapes, one shape 1e20
- * times the other, the tail formula). Only the value returned is formed; {@link betaQuantilePair} forms
- * the other from here, the same bits as the call with the other `complement` would return. A typed array,
- * not module variables, so that storing doubles allocates nothing.
+ * 1 - x = -expm1([2]), with [3] = 1 ([3] = 2: the other way round, x = -expm1([2]) and 1 - x = [0]·e^[1],
+ * for I_x(1, b); 0 when that path did not have 1 - x: huge shapes, one shape 1e20 times the other, the tail
+ * formula). Only the value returned is formed; {@link betaQuantilePair} forms the other from here, the same
+ * bits as the call with the other `complement` would return. A typed array, not module variables, so that
+ * storing doubles allocates nothing.
  */
 const last = new Float64Array(4);
 
-/** Return x = x₀·e^s (or, with `complement`, 1 - x = -expm1(u)) and keep both forms in {@link last}. */
-function both(x0: number, s: number, u: number, complement: boolean): number {
+/**
+ * Return x (or, with `complement`, 1 - x) where x = x₀·e^s and 1 - x = -expm1(u) (`swapped`: the other way
+ * round), keeping both forms in {@link last}.
+ */
+function both(x0: number, s: number, u: number, complement: boolean, swapped = false): number {
   last[0] = x0;
   last[1] = s;
   last[2] = u;
-  last[3] = 1;
-  return complement ? -expm1(u) : x0 * exp(s);
+  last[3] = swapped ? 2 : 1;
+  return complement !== swapped ? -expm1(u) : x0 * exp(s);
+}
+
+/** The value the last {@link lowerTail} did not return (see {@link last}), NaN if it did not have it. */
+function otherOfLast(complement: boolean): number {
+  if (last[3] === 0) return NaN;
+  return complement !== (last[3] === 2) ? last[0]! * exp(last[1]!) : -expm1(last[2]!);
 }
 
 /** Receives the error estimate of each {@link inverseSeries} step. */
@@ -238,6 +248,15 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
   last[3] = 0;
   if (Math.min(a, b) >= LARGE) return solveLarge(p, a, b, complement);
   if (b >= RATIO * Math.max(a, 1) || a >= RATIO * Math.max(b, 1)) return viaGamma(p, a, b, complement);
+  // closed forms: I_x(a, 1) = x^a, I_x(1, b) = 1 - (1 - x)^b
+  if (b === 1) {
+    const l = log(p) / a;
+    return both(1, l, l, complement);
+  }
+  if (a === 1) {
+    const l = log1p(-p) / b;
+    return both(1, l, l, complement, true);
+  }
   if (a >= 1 && b >= 0.5) {
     const v = fastTail(p, a, b, complement);
     if (v === v) return v;
@@ -383,8 +402,10 @@ export function betaQuantilePair(p: number, a: number, b: number): [number, numb
   if (!(p < 1)) return p === 1 ? [1, 0] : [NaN, NaN];
   if (p <= 0.5) {
     const x = lowerTail(p, a, b, false);
-    return [x, last[3] === 1 ? -expm1(last[2]!) : lowerTail(p, a, b, true)];
+    const y = otherOfLast(false);
+    return [x, y === y ? y : lowerTail(p, a, b, true)];
   }
   const x = lowerTail(1 - p, b, a, true);
-  return [x, last[3] === 1 ? last[0]! * exp(last[1]!) : lowerTail(1 - p, b, a, false)];
+  const y = otherOfLast(true);
+  return [x, y === y ? y : lowerTail(1 - p, b, a, false)];
 }
