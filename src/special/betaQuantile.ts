@@ -140,7 +140,7 @@ function remember(p: number): void {
 /**
  * The last {@link lowerTail} that had both x and 1 - x (from one u = log x), as x = [0]·e^[1] and
  * 1 - x = -expm1([2]), with [3] = 1 ([3] = 2: the other way round, x = -expm1([2]) and 1 - x = [0]·e^[1],
- * for I_x(1, b); 0 when that path did not have 1 - x: huge shapes, one shape 1e20 times the other, the tail
+ * for I_x(1, b); [3] = 3: [2] is 1 - [0] and 1 - x = {@link complementAfter}([0], [2], [1]); 0 when that path did not have 1 - x: huge shapes, one shape 1e20 times the other, the tail
  * formula). Only the value returned is formed; {@link betaQuantilePair} forms the other from here, the same
  * bits as the call with the other `complement` would return. A typed array, not module variables, so that
  * storing doubles allocates nothing.
@@ -149,19 +149,21 @@ const last = new Float64Array(4);
 
 /**
  * Return x (or, with `complement`, 1 - x) where x = x₀·e^s and 1 - x = -expm1(u) (`swapped`: the other way
- * round), keeping both forms in {@link last}.
+ * round; `fromY`: u is 1 - x₀ and 1 - x = {@link complementAfter}(x₀, u, s)), keeping both forms in {@link last}.
  */
-function both(x0: number, s: number, u: number, complement: boolean, swapped = false): number {
+function both(x0: number, s: number, u: number, complement: boolean, swapped = false, fromY = false): number {
   last[0] = x0;
   last[1] = s;
   last[2] = u;
-  last[3] = swapped ? 2 : 1;
+  last[3] = fromY ? 3 : swapped ? 2 : 1;
+  if (fromY) return complement ? complementAfter(x0, u, s) : x0 * exp(s);
   return complement !== swapped ? -expm1(u) : x0 * exp(s);
 }
 
 /** The value the last {@link lowerTail} did not return (see {@link last}), NaN if it did not have it. */
 function otherOfLast(complement: boolean): number {
   if (last[3] === 0) return NaN;
+  if (last[3] === 3) return complement ? last[0]! * exp(last[1]!) : complementAfter(last[0]!, last[2]!, last[1]!);
   return complement !== (last[3] === 2) ? last[0]! * exp(last[1]!) : -expm1(last[2]!);
 }
 
@@ -178,7 +180,7 @@ const seriesError = new Float64Array(1);
  * 10, a·log x + b·log y - log B(a, b) with log B once), log I = log(x^a y^b / B) + log r and
  * h = x f(x)/I = 1/(y r): one or two logarithms a step. Start: Abramowitz and Stegun 26.5.22 (the
  * chi-square start of AS 109 for b < 1). Within 0.5 of the root in log I the step is the fifth-order
- * {@link inverseSeries}, and x is returned as soon as its error estimate is below 1e-17 of min(1, |log x|),
+ * {@link inverseSeries}, and x is returned as soon as its error estimate is below 1e-17 of min(1, 1 - x),
  * with no evaluation spent on confirming it: one evaluation for most everyday quantiles (85% of the
  * Clopper-Pearson limits with n up to 10,000 at 95%), two when a shape is small (the start is then further
  * off); a Halley step further away. NaN if x leaves the region where the fraction is used
@@ -187,7 +189,9 @@ const seriesError = new Float64Array(1);
 function fastTail(p: number, a: number, b: number, complement: boolean): number {
   remember(p);
   const z = -memo[1]!;
-  let u: number;
+  // x and y = 1 - x, each with full relative accuracy (no u = log x: two fewer elementary functions a step)
+  let x: number;
+  let y: number;
   if (b > 1) {
     const r = (z * z - 3) / 6;
     const s0 = 1 / (2 * a - 1);
@@ -195,46 +199,57 @@ function fastTail(p: number, a: number, b: number, complement: boolean): number 
     const h0 = 2 / (s0 + t0);
     const w = (z * Math.sqrt(h0 + r)) / h0 - (t0 - s0) * (r + 5 / 6 - 2 / (3 * h0));
     const l = 2 * w + log(b / a); // x = 1 / (1 + e^l)
-    u = -(l > 30 ? l + log1p(exp(-l)) : log1p(exp(l)));
+    const e = exp(-Math.abs(l));
+    x = (l > 0 ? e : 1) / (1 + e);
+    y = (l > 0 ? 1 : e) / (1 + e);
   } else {
     // b < 1 (a >= 1): the chi-square start of AS 109 as in lowerTail, where it needs no log B
     let t = 1 / (9 * b);
     t = 1 - t + z * Math.sqrt(t);
     t = (4 * a + 2 * b - 2) / (2 * b * t * t * t);
     if (!(t > 1)) return NaN;
-    u = log1p(-2 / (t + 1));
+    x = (t - 1) / (t + 1);
+    y = 2 / (t + 1);
   }
   const c = a + b;
   const k = betaPrefactorConstant(a, b);
   // both shapes below 10: log(x^a y^b / B) directly, with log B once
   const lb = k === k ? 0 : logBeta(a, b);
   for (let it = 0; it < 4; it++) {
-    const x = exp(u);
-    const y = -expm1(u);
     const lambda = x <= y ? a - c * x : c * y - b;
-    if (!(lambda > 2 * x - 1 && x > 0)) return NaN;
+    if (!(lambda > 2 * x - 1 && x > 0 && y > 0)) return NaN;
     const f = betaFraction(x, y, a, b, lambda);
-    const lp = k === k ? k - betaDeviance(a, -lambda / a, x, c / a) - betaDeviance(b, lambda / b, y, c / b) : a * u + b * log(y) - lb;
+    const lp = k === k ? k - betaDeviance(a, -lambda / a, x, c / a) - betaDeviance(b, lambda / b, y, c / b) : a * log(x) + b * log(y) - lb;
     const g = lp + log(f) - memo[2]!;
-    if (g === 0) return both(x, 0, u, complement);
+    if (g === 0) return both(x, 0, y, complement, false, true);
     const h = 1 / (y * f);
+    let s: number;
     if (!(Math.abs(g) < 0.5)) {
       // far from the root: a Halley step as in lowerTail (g'(u) = h, g''/g' = a - (b - 1) x / y - h)
       const n = g / h;
       const hk = 0.5 * n * (a - ((b - 1) * x) / y - h);
-      u -= hk > -0.5 && hk < 0.5 ? n / (1 - hk) : n;
-      if (!(u < 0)) return NaN;
-      continue;
+      s = -(hk > -0.5 && hk < 0.5 ? n / (1 - hk) : n);
+    } else {
+      // u(L) for L = log I near L₀ = log I(x): Σ c_j Δ^j, Δ = log p - L₀ (see inverseSeries)
+      const q = ((b - 1) * x) / y;
+      const k1 = -q / y;
+      s = inverseSeries(-g, h, a - q, k1, (k1 * (1 + x)) / y, (k1 * (1 + x * (4 + x))) / (y * y), seriesError);
+      // relative to min(1, |log x|), which is between y and 1.4 y for y <= 0.5: so 1 - x is as accurate as x
+      if (seriesError[0]! <= 1e-17 * Math.min(1, y)) return both(x, s, y, complement, false, true);
     }
-    // u(L) for L = log I near L₀ = log I(x): Σ c_j Δ^j, Δ = log p - L₀ (see inverseSeries)
-    const q = ((b - 1) * x) / y;
-    const k1 = -q / y;
-    const s = inverseSeries(-g, h, a - q, k1, (k1 * (1 + x)) / y, (k1 * (1 + x * (4 + x))) / (y * y), seriesError);
-    u += s;
-    if (!(u < 0)) return NaN;
-    if (seriesError[0]! <= 1e-17 * Math.min(1, -u)) return both(x, s, u, complement);
+    const xs = x * exp(s);
+    y = complementAfter(x, y, s);
+    x = xs;
   }
   return NaN;
+}
+
+/** 1 - x·e^s from x and y = 1 - x, with full relative accuracy: 1 - x·e^s, or y - x·expm1(s) when that is small. */
+function complementAfter(x: number, y: number, s: number): number {
+  const xs = x * exp(s);
+  if (xs <= 0.5) return 1 - xs;
+  const d = x * expm1(s);
+  return Math.abs(d) <= 0.5 * y ? y - d : -expm1(log(x) + s);
 }
 
 /**
