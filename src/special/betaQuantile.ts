@@ -347,7 +347,11 @@ function lowerTail(p: number, a: number, b: number, complement: boolean): number
  * on the log of the smaller tail, log I_x(a, b) - log p in u = log x (for p > 0.5 the mirrored problem
  * I_{1-x}(b, a) = 1 - p in log(1 - x)), inside a bracket that includes the tail bound
  * x^a / (a B(a, b)). Both x and 1 - x are carried accurately, so relative accuracy holds in both tails
- * and for one huge shape (Beta(5, 1e6)). When both shapes are at least 1e4, Newton steps in the smaller
+ * and for one huge shape (Beta(5, 1e6)). Before that, for a >= 1 and b >= 0.5 (the shapes of exact
+ * intervals), {@link fastTail}: the same start, each I_x from one continued fraction with the x-free part of
+ * its factor computed once, and the fifth-order Taylor step of the quantile function ({@link inverseSeries})
+ * accepted without a confirming evaluation, so most quantiles cost one evaluation (about 0.45 µs, against
+ * 1.3 µs for R's qbeta); closed forms for a shape of 1. When both shapes are at least 1e4, Newton steps in the smaller
  * of x and 1 - x directly from a skewness-corrected normal start instead (I_x from Temme's uniform
  * expansion beyond 1e10), stopped relative to the quantile's own scale or at the resolution of doubles,
  * so that the quantile keeps full precision however narrow the distribution (shapes up to 1.8e308;

@@ -246,8 +246,12 @@ function upper(q: number, a: number): number {
  * Method: start from Wilson and Hilferty (1931) or, in the lower tail of small shapes, from
  * P(a, x) ≈ x^a / Γ(a + 1) (as in Best and Roberts 1975, AS 91); then Halley steps on
  * log P(a, e^u) - log p in u = log x (on log Q for p > 0.5, with q = 1 - p), kept inside a bracket,
- * the last step applied multiplicatively to x so the result keeps full relative precision in both tails.
- * For a >= 1e4 instead Newton steps in μ = x/a - 1 from the Wilson-Hilferty start, stopped relative to
+ * the last step applied multiplicatively to x so the result keeps full relative precision in both tails;
+ * near the root the step is the fifth-order Taylor series of the quantile function ({@link inverseSeries}).
+ * For 20 <= a < 1e4 first the one-step path ({@link oneStep}): DiDonato and Morris's (1986) asymptotic
+ * start and one evaluation of Temme's uniform expansion (trimmed, {@link gammaTemmeSum}), which settles
+ * the 2.5% quantiles of everyday shapes with a single evaluation (about 0.2 µs, against 0.9 µs for R's
+ * qgamma); it hands its last x to the Halley solver when it cannot. For a >= 1e4 instead Newton steps in μ = x/a - 1 from the Wilson-Hilferty start, stopped relative to
  * the quantile's own scale (√a) or at the resolution of doubles, so that x = a + aμ keeps full
  * precision up to a = 1.8e308 (where the quantile a ± z√a is within an ulp of a).
  * P and Q come from {@link gammaP}'s kernels. Relative accuracy about 1e-14 (the conditioning of the
