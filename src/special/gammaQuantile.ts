@@ -68,18 +68,19 @@ function oneStep(a: number, target: number, upper: boolean): number {
             (0.0034722222222222222 +
               ia * (0.0026813271604938272 + ia * (-0.00022947209362139918 + ia * (-0.00078403922172006663 + ia * (6.9728137583658578e-5 + ia * 5.9216643735369388e-4)))))));
   for (let it = 0; it < 3; it++) {
-    const mu = (x - a) / a;
+    const mu = (x - a) * ia;
     if (!(mu >= MU_LOW && mu <= MU_HIGH) || mu < 0 === upper) return it === 0 ? 0 : -x;
     const d = -log1pmx(mu);
     const eta = mu < 0 ? -Math.sqrt(2 * d) : Math.sqrt(2 * d);
     const sum = gammaTemmeSum(a, eta);
-    const b = normalMillsRatio(Math.abs(eta) * sa) + (upper ? sum : -sum) / sa;
+    const b = normalMillsRatio(Math.abs(eta) * sa) + (upper ? sum : -sum) * isa;
     const g = -a * d - HALF_LOG_2PI + log(b) - memoLog;
     if (g === 0) return x;
     const h = m / b;
     // the inverse function's Taylor series in Δ = -g (dL/du = ±h; k = a - x, k' = k'' = k''' = -x)
     const s = inverseSeries(-g, upper ? -h : h, a - x, -x, -x, -x, seriesError);
-    if (seriesError[0]! <= 1e-17) return x * exp(s);
+    // x e^s (for |s| < 1e-4 by its series, whose omitted terms are below 5e-18)
+    if (seriesError[0]! <= 1e-17) return Math.abs(s) < 1e-4 ? x + x * (s * (1 + s * (0.5 + s * (1 / 6)))) : x * exp(s);
     x *= exp(s);
   }
   return x > 0 && x < Infinity ? -x : 0;

@@ -35,11 +35,10 @@ export function inverseSeries(d: number, h: number, k: number, k1: number, k2: n
   const t1 = e;
   const e2 = e * e;
   const t2 = 0.5 * e2 * (h - k);
-  const t3 = (e2 * e * (hh - 3 * h * k + 2 * kk - k1)) / 6;
-  const t4 = (e2 * e2 * (hh * h - 7 * hh * k + 12 * h * kk - 6 * h * k1 - 6 * kk * k + 7 * k * k1 - k2)) / 24;
+  const t3 = e2 * e * (hh - 3 * h * k + 2 * kk - k1) * (1 / 6);
+  const t4 = e2 * e2 * (hh * h - 7 * hh * k + 12 * h * kk - 6 * h * k1 - 6 * kk * k + 7 * k * k1 - k2) * (1 / 24);
   const t5 =
-    (e2 * e2 * e * (hh * hh - 15 * hh * h * k + 50 * hh * kk - 25 * hh * k1 - 60 * h * kk * k + 70 * h * k * k1 - 10 * h * k2 + 24 * kk * kk - 46 * kk * k1 + 11 * k * k2 + 7 * k1 * k1 - k3)) /
-    120;
+    e2 * e2 * e * (hh * hh - 15 * hh * h * k + 50 * hh * kk - 25 * hh * k1 - 60 * h * kk * k + 70 * h * k * k1 - 10 * h * k2 + 24 * kk * kk - 46 * kk * k1 + 11 * k * k2 + 7 * k1 * k1 - k3) * (1 / 120);
   // the largest of |t5/t4|, |t4/t3|, |t3/t2|, with one division
   const a2 = Math.abs(t2);
   const a3 = Math.abs(t3);
