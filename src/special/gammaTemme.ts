@@ -13,7 +13,8 @@ const HALF_LOG_2PI = 0.91893853320467274178;
  *
  * Method: Temme (1979, "The asymptotic expansion of the incomplete gamma functions", SIAM J. Math.
  * Anal. 10, 757-766; DLMF 8.12.3-4): Q = ½erfc(η √(a/2)) + R_a(η), R_a = e^(-aη²/2) / √(2πa) Σ c_k(η) a^-k,
- * η = sign(x - a) √(2(λ - 1 - log λ)), λ = x/a, with the c_k as Taylor polynomials in η (k <= 8). The
+ * η = sign(x - a) √(2(λ - 1 - log λ)), λ = x/a, with the c_k as Taylor polynomials in η (k <= 8), summed
+ * by {@link gammaTemmeSum} to the terms a and η need. The
  * smaller tail is formed as φ(z)·(m(|z|) ± Σ/√a), z = η√a, m the normal Mills ratio, so it never
  * underflows; error below 1e-18 relative for a >= 100, |η| <= 0.55 (checked against mpmath), where
  * the series and continued fraction would need O(√a) terms.
