@@ -1,18 +1,8 @@
-import { log1pmx } from './log1pmx';
+import { betaDeviance } from './betaDeviance';
+import { betaPrefactorConstant } from './betaPrefactorConstant';
 import { logBeta } from './logBeta';
-import { logGamma } from './logGamma';
-import { stirlingError } from './stirlingError';
 import { log } from './elementary/log';
 import { log1p } from './elementary/log1p';
-
-const HALF_LOG_2PI = 0.91893853320467274178;
-
-/** a·(t - log(1 + t)) with 1 + t = z·c/a given as z (so z may be tiny without losing it). */
-function deviance(a: number, t: number, z: number, cOverA: number): number {
-  if (t >= -0.6) return -a * log1pmx(t);
-  const r = z * cOverA;
-  return a * (t - (r > 1e-290 ? log(r) : log(z) + log(cOverA)));
-}
 
 /**
  * log(x^a y^b / B(a, b)) with y = 1 - x given separately (both accurate), the common factor of the
@@ -24,7 +14,7 @@ function deviance(a: number, t: number, z: number, cOverA: number): number {
  * Stirling-error differences: K = log(ab / (2πc))/2 - δ(a) - δ(b) + δ(c) when a, b >= 10, and
  * K = a log a - a - log Γ(a) + log1p(-a/c)/2 + δ(c) - δ(b) when a < 10 <= b. This is the brcomp
  * device of DiDonato and Morris (1992, ACM TOMS 18, 360-373, Algorithm 708), accurate for
- * Beta(5, 1e6) and Beta(1e4, 1e4) alike.
+ * Beta(5, 1e6) and Beta(1e4, 1e4) alike ({@link betaPrefactorConstant}, {@link betaDeviance}).
  *
  * Domain: a, b > 0; 0 < x < 1 with y = 1 - x (x = 0 or y = 0 give -Infinity). Internal: no validation.
  *
@@ -36,17 +26,8 @@ function deviance(a: number, t: number, z: number, cOverA: number): number {
  * @internal
  */
 export function betaLogPrefactor(x: number, y: number, a: number, b: number): number {
+  if (a < 10 && b < 10) return a * (x <= y ? log(x) : log1p(-y)) + b * (y <= x ? log(y) : log1p(-x)) - logBeta(a, b);
   const c = a + b;
-  let k: number;
-  if (a >= 10 && b >= 10) {
-    k = 0.5 * log((a / c) * b) - HALF_LOG_2PI - stirlingError(a) - stirlingError(b) + stirlingError(c);
-  } else if (a < 10 && b >= 10) {
-    k = a * log(a) - a - logGamma(a) + 0.5 * log1p(-a / c) + stirlingError(c) - stirlingError(b);
-  } else if (b < 10 && a >= 10) {
-    k = b * log(b) - b - logGamma(b) + 0.5 * log1p(-b / c) + stirlingError(c) - stirlingError(a);
-  } else {
-    return a * (x <= y ? log(x) : log1p(-y)) + b * (y <= x ? log(y) : log1p(-x)) - logBeta(a, b);
-  }
   const lambda = x <= y ? a - c * x : c * y - b;
-  return k - deviance(a, -lambda / a, x, c / a) - deviance(b, lambda / b, y, c / b);
+  return betaPrefactorConstant(a, b) - betaDeviance(a, -lambda / a, x, c / a) - betaDeviance(b, lambda / b, y, c / b);
 }

@@ -75,7 +75,8 @@ export function logGamma(x: number): number {
       z -= 1;
       prod *= z;
     }
-    return log(prod) + logGamma2p(z - 2);
+    // whole x: z = 2 and logGamma2p(0) = 0 exactly, so log((x - 1)!) alone is the same bits
+    return z === 2 ? log(prod) : log(prod) + logGamma2p(z - 2);
   }
   return (x - 0.5) * log(x) - x + HALF_LOG_2PI + stirlingError(x);
 }

@@ -1,4 +1,4 @@
-import { betaQuantile, betaQuantileUpper } from '../../special/betaQuantile';
+import { betaQuantilePair } from '../../special/betaQuantile';
 import { exp } from '../../special/elementary/exp';
 import { log } from '../../special/elementary/log';
 
@@ -6,8 +6,8 @@ import { log } from '../../special/elementary/log';
  * Exact conditional limits for the ratio of two Poisson rates, (x1 / t1) / (x2 / t2), as R's
  * `poisson.test(c(x1, x2), c(t1, t2))$conf.int`: given n = x1 + x2 events, x1 is binomial with
  * p = ρ t1 / (ρ t1 + t2); the Clopper-Pearson limits for p (Clopper & Pearson 1934) map to
- * ρ = p / (1 - p) × t2 / t1. Each 1 - p is taken from the other beta tail (B⁻¹ of the mirrored
- * problem), so there is no 1 - p cancellation when p is near 1.
+ * ρ = p / (1 - p) × t2 / t1. Each p and its 1 - p come from one beta quantile solve (betaQuantilePair, two
+ * quantiles in all), both with full relative accuracy, so there is no 1 - p cancellation when p is near 1.
  *
  * Lower limit 0 at x1 = 0, upper limit Infinity at x2 = 0 (and Infinity if it overflows).
  *
@@ -22,8 +22,17 @@ import { log } from '../../special/elementary/log';
  */
 export function conditionalRatioLimits(x1: number, t1: number, x2: number, t2: number, level: number): [number, number] {
   const tail = (1 - level) / 2;
-  const lower = x1 > 0 ? ratio(betaQuantile(tail, x1, x2 + 1), betaQuantileUpper(tail, x2 + 1, x1), t1, t2) : 0;
-  const upper = x2 > 0 ? ratio(betaQuantileUpper(tail, x1 + 1, x2), betaQuantile(tail, x2, x1 + 1), t1, t2) : Infinity;
+  let lower = 0;
+  let upper = Infinity;
+  if (x1 > 0) {
+    const [p, complement] = betaQuantilePair(tail, x1, x2 + 1);
+    lower = ratio(p, complement, t1, t2);
+  }
+  if (x2 > 0) {
+    // the upper limit p of Beta(x1 + 1, x2) is 1 - (the lower-tail quantile of Beta(x2, x1 + 1))
+    const [complement, p] = betaQuantilePair(tail, x2, x1 + 1);
+    upper = ratio(p, complement, t1, t2);
+  }
   return [lower, upper];
 }
 
