@@ -6,6 +6,11 @@ export const MAX_DRAWS = 50_000_000;
 
 /**
  * The `draws` option: a whole number of Monte Carlo draws from 100 to 50,000,000, default 100,000.
+ * @example
+ * ```ts
+ * import { drawsOption } from './drawsOption';
+ * drawsOption(1000).safeParse(undefined).data; // 1000 (the default)
+ * ```
  * @internal
  */
 export function drawsOption(defaultDraws = 100_000) {

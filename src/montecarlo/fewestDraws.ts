@@ -29,6 +29,11 @@ export function fewestDraws(level: number): number {
 
 /**
  * The rule an `InputError` states when there are too few draws for `level` (see {@link fewestDraws}).
+ * @example
+ * ```ts
+ * import { tooFewDrawsRule } from './fewestDraws';
+ * tooFewDrawsRule(0.95); // 'at least 39 draws for a 95% percentile interval ...'
+ * ```
  * @internal
  */
 export function tooFewDrawsRule(level: number): string {

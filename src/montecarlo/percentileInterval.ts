@@ -8,6 +8,11 @@ import { percentileSummary } from './percentileSummary';
  * otherwise, or when a bracket misses, quickselect (Hoare 1961) in O(n). Exact in every case.
  * MAY REORDER `a` in place (pass a copy to keep the draws' order). {@link percentileSummary} also
  * returns the standard deviation, from the same pass.
+ * @example
+ * ```ts
+ * import { percentileInterval } from './percentileInterval';
+ * percentileInterval(Float64Array.from({ length: 99 }, (_, i) => i + 1), 0.9); // [4, 96]
+ * ```
  * @internal
  */
 export function percentileInterval(a: Float64Array, level: number): [number, number] {

@@ -133,6 +133,11 @@ function bracketedPass(a: Float64Array, j: number, k: number, centre: number, li
  * the brackets, and the sums are formed, in one pass over `a` (Floyd & Rivest 1975); otherwise, or when a
  * bracket misses, quickselect (Hoare 1961) in O(n). Exact in every case, and the numbers are the same
  * whichever path is taken. MAY REORDER `a` in place (pass a copy to keep the draws' order).
+ * @example
+ * ```ts
+ * import { percentileSummary } from './percentileSummary';
+ * percentileSummary(Float64Array.from({ length: 99 }, (_, i) => i + 1), 50, 0.9); // { limits: [4, 96], sd: 28.72... }
+ * ```
  * @internal
  */
 export function percentileSummary(a: Float64Array, centre: number, level: number): PercentileSummary {

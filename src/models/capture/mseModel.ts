@@ -2,7 +2,9 @@ import { exp } from '../../special/elementary/exp';
 import { log } from '../../special/elementary/log';
 import type { CaptureTable } from './captureTable';
 import { estimateExists } from './estimateExists';
-import { loglinearFit, type LoglinearCell, type LoglinearFit } from './loglinearFit';
+import { loglinearFit, type LoglinearFit } from './loglinearFit';
+import { mseCells } from './mseCells';
+import { overlap } from './overlap';
 
 /** A fitted multiple-systems model: main effects and the given pairs of lists. @internal */
 export interface MseModel {
@@ -16,26 +18,6 @@ export interface MseModel {
   aic: number;
   bic: number;
   parameters: number;
-}
-
-/** People on both lists i and j. @internal */
-export function overlap(table: CaptureTable, i: number, j: number): number {
-  let total = 0;
-  for (const cell of table.cells) if (cell.history[i] === 1 && cell.history[j] === 1) total += cell.count;
-  return total;
-}
-
-/** The cells and covariates of a model (main effects, then the non-empty pairs), with an optional unobserved cell. @internal */
-export function mseCells(table: CaptureTable, pairs: readonly [number, number][], unobserved?: number): LoglinearCell[] {
-  const empty = pairs.filter(([i, j]) => overlap(table, i, j) === 0);
-  const kept = pairs.filter(([i, j]) => overlap(table, i, j) > 0);
-  const cells: LoglinearCell[] = [];
-  for (const cell of table.cells) {
-    if (empty.some(([i, j]) => cell.history[i] === 1 && cell.history[j] === 1)) continue;
-    cells.push({ count: cell.count, covariates: [...cell.history, ...kept.map(([i, j]) => cell.history[i]! * cell.history[j]!)] });
-  }
-  if (unobserved !== undefined) cells.push({ count: unobserved, covariates: new Array<number>(table.lists.length + kept.length).fill(0) });
-  return cells;
 }
 
 /**

@@ -11,7 +11,8 @@ import { exp } from '../../special/elementary/exp';
 import { bcaInterval } from './bcaInterval';
 import { captureTable, type CaptureCounts, type CaptureTable } from './captureTable';
 import { loglinearFit } from './loglinearFit';
-import { mseCells, type MseModel } from './mseModel';
+import { mseCells } from './mseCells';
+import type { MseModel } from './mseModel';
 import { multinomialProfile } from './multinomialProfile';
 import { selectModel, type Selection } from './selectModel';
 

@@ -1,7 +1,8 @@
 import { gammaP } from '../../special/gammaP';
 import { poissonCdf } from '../../special/poissonCdf';
 import type { CaptureTable } from './captureTable';
-import { mseModel, overlap, type MseModel } from './mseModel';
+import { mseModel, type MseModel } from './mseModel';
+import { overlap } from './overlap';
 
 /** How {@link selectModel} chooses: SparseMSE's stepwise, independence, best by a criterion, or given pairs. @internal */
 export type Selection =
