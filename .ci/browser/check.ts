@@ -8,12 +8,11 @@
  *
  * Exits non-zero on any mismatch, on an uncovered export, or if the browser fails.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../chromium';
 import { encode, runBattery, type BatteryRun } from './battery';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,7 +22,6 @@ const distData = join(root, 'dist/data/index.js');
 const distModels = join(root, 'dist/models/index.js');
 const distCharts = join(root, 'dist/charts/index.js');
 const outDir = join(here, 'out');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface PageResult {
   ok: boolean;
@@ -76,7 +74,7 @@ function fail(message: string): never {
 }
 
 for (const f of [distMain, distData, distModels, distCharts]) if (!existsSync(f)) fail(`${f} is missing: run \`npm run build\` first`);
-if (!existsSync(executablePath)) fail(`${executablePath} is missing (apt-get install -y chromium)`);
+if (!existsSync(chromiumPath)) fail(`${chromiumPath} is missing (apt-get install -y chromium)`);
 
 // 1. Node, from the built entry.
 const lib = {
@@ -122,26 +120,11 @@ writeFileSync(
 );
 
 // 3. Headless Chromium with a fresh profile, no network.
-const profile = mkdtempSync(join(tmpdir(), 'darkfigure-chromium-'));
 let inBrowser: PageResult;
 let browserVersion = '?';
-const context = await chromium
-  .launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    timeout: 120_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  })
-  .catch((error: unknown) => fail(`could not launch ${executablePath}: ${String(error)}`));
+const { context, close } = await launchChromium('darkfigure-chromium-').catch((error: unknown) =>
+  fail(String(error instanceof Error ? error.message : error)),
+);
 try {
   browserVersion = context.browser()?.version() ?? '?';
   const page = await context.newPage();
@@ -157,8 +140,7 @@ try {
 } catch (error) {
   fail(`the page failed: ${String(error)}`);
 } finally {
-  await context.close().catch(() => undefined);
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 
 // 4. Compare.

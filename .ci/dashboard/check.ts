@@ -18,18 +18,15 @@
  *
  * Ends with `dashboard: N passed, 0 failed`; exits non-zero on any failure.
  */
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumPath, launchChromium, serveFolder } from '../chromium';
 import { buildDashboard, kilobytes } from '../../examples/dashboard/build';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = resolve(process.env.DASHBOARD_SCREENSHOT_DIR ?? join(here, 'out'));
 
 let passed = 0;
@@ -56,7 +53,7 @@ function abort(message: string): never {
 for (const f of ['dist/index.js', 'dist/data/index.js', 'dist/charts/index.js']) {
   if (!existsSync(join(root, f))) abort(`${f} is missing: run \`npm run build\` first`);
 }
-if (!existsSync(executablePath)) abort(`${executablePath} is missing (apt-get install -y chromium)`);
+if (!existsSync(chromiumPath)) abort(`${chromiumPath} is missing (apt-get install -y chromium)`);
 
 // 1. Node's numbers: the page's own model, run here against the built package.
 const darkfigureUrl = import.meta.resolve('darkfigure');
@@ -72,48 +69,14 @@ console.log(
 );
 
 // 3. Serve dist on the loopback interface.
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png' };
 const served: string[] = [];
-const server: Server = createServer((request, response) => {
-  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-  const file = resolve(built.outDir, `.${path === '/' ? '/index.html' : path}`);
-  if (request.method !== 'GET' || !(file === built.outDir || file.startsWith(built.outDir + sep)) || !existsSync(file) || !statSync(file).isFile()) {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  served.push(path);
-  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  createReadStream(file).pipe(response);
-});
-await new Promise<void>((resolveListen, reject) => {
-  server.once('error', reject);
-  server.listen(0, '127.0.0.1', () => resolveListen());
-});
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { server, origin } = await serveFolder(built.outDir, (path) => served.push(path));
 
 // 4. Headless Chromium with a fresh profile; nothing but the local server.
-const profile = mkdtempSync(join(tmpdir(), 'darkfigure-dashboard-chromium-'));
-const context = await chromium
-  .launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    timeout: 120_000,
-    viewport: { width: 1200, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  })
-  .catch((error: unknown) => {
-    server.close();
-    return abort(`could not launch ${executablePath}: ${String(error)}`);
-  });
+const { context, close } = await launchChromium('darkfigure-dashboard-chromium-', { width: 1200, height: 900 }).catch((error: unknown) => {
+  server.close();
+  return abort(String(error instanceof Error ? error.message : error));
+});
 
 const consoleErrors: string[] = [];
 const pageErrors: string[] = [];
@@ -253,8 +216,7 @@ try {
 } catch (error) {
   check('the page loads and draws', false, String(error));
 } finally {
-  await context.close().catch(() => undefined);
-  rmSync(profile, { recursive: true, force: true });
+  await close();
   server.close();
 }
 

@@ -10,19 +10,15 @@
  *
  * Prints `site: N passed, 0 failed`; exits non-zero on any failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchChromium, serveFolder } from '../chromium';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const site = join(root, 'docs/api');
 const outDir = resolve(root, process.env.SITE_SCREENSHOT_DIR ?? join(here, 'out'));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const MODULES = ['darkfigure', 'darkfigure/data', 'darkfigure/models', 'darkfigure/charts'];
 const GUIDES = ['The hidden-incidence model', 'Comparing areas and years', 'Performance', 'Changelog'];
@@ -33,64 +29,20 @@ function fail(message: string): never {
 }
 
 if (!existsSync(join(site, 'index.html'))) fail(`${site}/index.html is missing: run \`npx typedoc\` first`);
-if (!existsSync(executablePath)) fail(`${executablePath} is missing (apt-get install -y chromium)`);
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.ts': 'text/plain; charset=utf-8',
-};
+if (!existsSync(chromiumPath)) fail(`${chromiumPath} is missing (apt-get install -y chromium)`);
 
 // 1. A static server for docs/api on 127.0.0.1 (an ephemeral port), nothing outside it.
-const server = createServer((request, response) => {
-  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-  let file = normalize(join(site, path));
-  if (file !== site && !file.startsWith(site + sep)) {
-    response.writeHead(403).end();
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    response.writeHead(404).end();
-    return;
-  }
-  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  response.end(readFileSync(file));
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { server, origin } = await serveFolder(site);
 
 // 2. Headless Chromium with a fresh profile, as the browser check launches it; no network but the server.
 const passed: string[] = [];
 const failed: string[] = [];
 const check = (name: string, ok: boolean, detail = '') => (ok ? passed : failed).push(ok ? name : `${name}${detail ? `: ${detail}` : ''}`);
 
-const profile = mkdtempSync(join(tmpdir(), 'darkfigure-site-'));
-const context = await chromium
-  .launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    timeout: 120_000,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  })
-  .catch((error: unknown) => {
-    server.close();
-    return fail(`could not launch ${executablePath}: ${String(error)}`);
-  });
+const { context, close } = await launchChromium('darkfigure-site-', { width: 1280, height: 900 }).catch((error: unknown) => {
+  server.close();
+  return fail(String(error instanceof Error ? error.message : error));
+});
 let browserVersion = '?';
 try {
   browserVersion = context.browser()?.version() ?? '?';
@@ -142,8 +94,7 @@ try {
 } catch (error) {
   check('the site loads', false, String(error));
 } finally {
-  await context.close().catch(() => undefined);
-  rmSync(profile, { recursive: true, force: true });
+  await close();
   server.close();
 }
 
