@@ -1,7 +1,7 @@
 import { exp } from '../../special/elementary/exp';
 import { log } from '../../special/elementary/log';
 import { logGamma } from '../../special/logGamma';
-import { profileRoot } from './profileRoot';
+import { profileRoot } from '../search/profileRoot';
 
 /**
  * Profile-likelihood limits for a population size N = observed + n₀ from a log-linear model of a capture

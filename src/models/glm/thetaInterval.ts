@@ -6,12 +6,13 @@ import type { CountFit } from './countFit';
 import { countLogLikelihood } from './countLogLikelihood';
 import { irls } from './irls';
 import { THETA_INFINITE } from './thetaML';
+import { profileRoot } from '../search/profileRoot';
 
 /**
  * The negative-binomial shape θ as an {@link Interval}: the estimate, MASS's standard error
  * (1/√information, as `glm.nb`'s `SE.theta`) and a profile-likelihood interval, the θ where the
  * log-likelihood maximised over the coefficients falls z²/2 below its maximum (found on log θ by
- * bracketing and bisection to 1e-8). An upper limit beyond 1e8 (the likelihood cannot tell the data from
+ * {@link profileRoot}). An upper limit beyond 1e8 (the likelihood cannot tell the data from
  * Poisson) is Infinity, with a note; an infinite estimate (Poisson-like data) gets its lower limit so.
  *
  * @example
@@ -34,25 +35,14 @@ export function thetaInterval(model: CountFit, level: number): Interval {
   const target = maximum - (z * z) / 2;
   const notes: string[] = [];
   const centre = estimate === Infinity ? log(THETA_INFINITE) : log(estimate);
+  const cap = log(THETA_INFINITE);
+  const step = estimate === Infinity ? 1 : Math.max(0.05, (z * model.thetaStandardError) / estimate);
+  const f = (u: number) => profile(exp(u));
   const search = (direction: 1 | -1): number => {
     eta = model.fit.eta;
-    let inside = centre;
-    let step = estimate === Infinity ? 1 : Math.max(0.05, (z * model.thetaStandardError) / estimate);
-    let outside = centre + direction * step;
-    for (let k = 0; k < 80; k++) {
-      if (outside > log(THETA_INFINITE)) return Infinity;
-      if (profile(exp(outside)) < target) break;
-      inside = outside;
-      step *= 2;
-      outside = centre + direction * step;
-      if (k === 79) return direction > 0 ? Infinity : 0;
-    }
-    for (let k = 0; k < 100 && Math.abs(outside - inside) > 1e-9; k++) {
-      const mid = (inside + outside) / 2;
-      if (profile(exp(mid)) < target) outside = mid;
-      else inside = mid;
-    }
-    return exp((inside + outside) / 2);
+    const u = profileRoot(f, centre, target, direction * step, direction > 0 ? cap : -700);
+    if (direction > 0) return u >= cap ? Infinity : exp(u);
+    return u <= -700 ? 0 : exp(u);
   };
   const lower = search(-1);
   const upper = estimate === Infinity ? Infinity : search(1);
