@@ -156,6 +156,16 @@ interface Spec {
 }
 
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+/** Options of the hidden-incidence models (hiddenIncidence, impliedRecording), few draws. */
+const modelOptionsArb = (a: Arbs) =>
+  fc.record({
+    level: a.level,
+    method: opt(fc.constantFrom('monte-carlo', 'delta')),
+    draws: fc.constant(200),
+    seed: opt(fc.integer()),
+    countNoise: opt(fc.constantFrom('binomial', 'poisson', 'none')),
+    keepDraws: opt(fc.boolean()),
+  });
 /** The last argument is the options object: set its level. */
 const lastOptions = (args: Args, level: number): Args => [...args.slice(0, -1), { ...(args.at(-1) as object | undefined), level }];
 const anyFn = (f: unknown) => f as (...args: Args) => unknown;
@@ -298,14 +308,7 @@ const SPECS: Spec[] = [
           { recorded: a.recorded, reporting: a.uncertainProbability, recording: a.uncertainProbability, incidentsPerVictim: a.uncertainQuantity },
           { requiredKeys: ['recorded', 'reporting', 'recording'] },
         ),
-        fc.record({
-          level: a.level,
-          method: opt(fc.constantFrom('monte-carlo', 'delta')),
-          draws: fc.constant(200),
-          seed: opt(fc.integer()),
-          countNoise: opt(fc.constantFrom('binomial', 'poisson', 'none')),
-          keepDraws: opt(fc.boolean()),
-        }),
+        modelOptionsArb(a),
       ),
     call: anyFn(hiddenIncidence),
     atLevel: lastOptions,
@@ -319,14 +322,7 @@ const SPECS: Spec[] = [
           { recorded: a.recorded, victims: a.uncertainQuantity, reporting: a.uncertainProbability, incidentsPerVictim: a.uncertainQuantity },
           { requiredKeys: ['recorded', 'victims'] },
         ),
-        fc.record({
-          level: a.level,
-          method: opt(fc.constantFrom('monte-carlo', 'delta')),
-          draws: fc.constant(200),
-          seed: opt(fc.integer()),
-          countNoise: opt(fc.constantFrom('binomial', 'poisson', 'none')),
-          keepDraws: opt(fc.boolean()),
-        }),
+        modelOptionsArb(a),
       ),
     call: anyFn(impliedRecording),
     atLevel: lastOptions,
