@@ -64,6 +64,7 @@ export { relationshipShares, type RelationshipSharesOptions } from './incidence/
 export { splitByShares, type SplitByShares, type SplitBySharesOptions, type SplitTotal } from './incidence/splitByShares';
 export type { ShareScale } from './incidence/shareOptions';
 export type { ShareIntervals } from './incidence/relationshipShares';
+export { sharedNotes } from './core/sharedNotes';
 export type { SplitQuantity } from './incidence/splitByShares';
 export type { UncertainProbability } from './incidence/uncertainProbability';
 export type { UncertainQuantity } from './incidence/uncertainQuantity';

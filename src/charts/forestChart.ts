@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { categoriesOnly } from './categoriesOnly';
 import type { Interval } from '../core/interval';
 import { fail } from '../core/InputError';
 import { options as optionsOf } from '../core/schemas';
@@ -93,7 +94,7 @@ const schema = /* @__PURE__ */ (() => z.object({
  * ```
  */
 export function forestChart(rows: readonly ForestRow[] | Readonly<Record<string, Interval>>, options?: ForestChartOptions): VegaLiteSpec {
-  const { options: o } = validate('forestChart', schema, { rows, options });
+  const { options: o } = validate('forestChart', schema, { rows: categoriesOnly(rows), options });
   const entries: [string, ForestRow][] = Array.isArray(rows)
     ? (rows as readonly ForestRow[]).map((r, i) => {
         const label = r.label ?? r.area ?? r.category ?? r.name;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { categoriesOnly } from './categoriesOnly';
 import type { Interval } from '../core/interval';
 import type { SplitByShares } from '../incidence/splitByShares';
 import { fail } from '../core/InputError';
@@ -55,7 +56,7 @@ const schema = /* @__PURE__ */ (() => z.object({
  * ```
  */
 export function sharesChart(split: SplitByShares | Readonly<Record<string, Interval>>, options?: SharesChartOptions): VegaLiteSpec {
-  const { options: o } = validate('sharesChart', schema, { split, options });
+  const { options: o } = validate('sharesChart', schema, { split: categoriesOnly(split), options });
   const isSplit = 'categories' in split && 'total' in split && typeof (split as SplitByShares).total === 'object';
   const categories = isSplit ? (split as SplitByShares).categories : (split as Record<string, Interval>);
   const entries = Object.entries(categories);

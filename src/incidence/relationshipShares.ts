@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { interval, type Interval } from '../core/interval';
 import { level, methodOf, options } from '../core/schemas';
+import { sharedNotes } from '../core/sharedNotes';
 import { refuseReservedKey } from '../core/refuseReservedKey';
 import { HINT, validate } from '../core/validate';
 import type { MultinomialMethod } from '../intervals/multinomialCI';
@@ -71,15 +72,20 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
  * intervals are simultaneous multinomial intervals (`multinomialCI`: Sison & Glaz 1995 by default),
  * so all categories are covered together at `level`; Sison-Glaz needs whole counts, so share x base is
  * rounded (a note says so) while `value` stays the share given. Without a base the shares are treated
- * as exact: each interval is a single point, `method` is `'as-given'`, and `notes` says so.
+ * as exact: each interval is a single point and `method` is `'as-given'`.
+ *
+ * The notes that concern every category (the remainder, rescaling, rounding, no base) are given once, as
+ * `result[sharedNotes]` (a symbol, so the result stays a plain record of category to `Interval` for
+ * `Object.entries`, JSON and the charts); each interval keeps the notes that concern it alone.
  *
  * @example
  * ```ts
- * import { relationshipShares } from 'darkfigure';
+ * import { relationshipShares, sharedNotes } from 'darkfigure';
  * const seeds = { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 };
  * const shares = relationshipShares(seeds, { scale: 'percent', base: 400 }); // base ASSUMED: 400 victims answered
  * shares.other.value; // 0.14, the remainder
- * shares.exPartner; // { value: 0.45, lower: 0.4, upper: 0.5..., level: 0.95, method: 'sison-glaz', notes: [...] }
+ * shares.exPartner; // { value: 0.45, lower: 0.4, upper: 0.5..., level: 0.95, method: 'sison-glaz' }
+ * shares[sharedNotes]; // ["remainder category 'other' takes the rest: 14%"]
  * ```
  */
 export function relationshipShares<K extends string, R extends string | false = 'other'>(
@@ -95,40 +101,44 @@ export function relationshipShares<K extends string, R extends string | false = 
  * The intervals of {@link relationshipShares}: one per category given, and the remainder category (`'other'`
  * unless `remainder` names another, none with `remainder: false`) when the shares leave something out.
  */
-export type ShareIntervals<K extends string, R extends string | false = 'other'> = Record<K, Interval> & Partial<Record<Exclude<R, false>, Interval>>;
+export type ShareIntervals<K extends string, R extends string | false = 'other'> = Record<K, Interval> &
+  Partial<Record<Exclude<R, false>, Interval>> & {
+    /** The notes that concern every category (rescaling, the remainder, rounding, no base), given once. */
+    readonly [sharedNotes]: readonly string[];
+  };
 
 
-/** Intervals for normalised shares (shared with `splitByShares`' notes). @internal */
+/** Intervals for normalised shares, with the notes shared by every category under {@link sharedNotes}. @internal */
 function shareIntervals(n: NormalisedShares, lvl: number, method: MultinomialMethod): Record<string, Interval> {
-  const { keys, shares, counts, notes } = n;
+  const { keys, shares, counts } = n;
   const out: Record<string, Interval> = {};
+  const shared = [...n.notes];
   if (counts === undefined) {
-    const exactNotes = [...notes, 'no base given: shares treated as exact (no sampling uncertainty); pass base (the respondents) for intervals'];
+    shared.push('no base given: shares treated as exact (no sampling uncertainty); pass base (the respondents) for intervals');
     keys.forEach((key, i) => {
-      out[key] = interval(shares[i]!, shares[i]!, shares[i]!, lvl, 'as-given', { notes: [...exactNotes] });
+      out[key] = interval(shares[i]!, shares[i]!, shares[i]!, lvl, 'as-given');
     });
-    return out;
+  } else if (keys.length === 1) {
+    out[keys[0]!] = interval(1, 1, 1, lvl, 'as-given', { notes: ['a single category: its share is 1 by definition'] });
+  } else {
+    let used = counts;
+    if (method === 'sison-glaz' && counts.some((c) => !Number.isInteger(c))) {
+      used = counts.map((c) => Math.round(c));
+      shared.push(`counts reconstructed as share x base and rounded to whole respondents (Sison-Glaz needs whole counts): ${used.join(', ')}`);
+    }
+    const ci = multinomialIntervals(Float64Array.from(used), lvl, method);
+    let respondents = 0;
+    for (const c of used) respondents += c;
+    keys.forEach((key, i) => {
+      const c = ci[i]!;
+      const outside =
+        shares[i]! < c.lower || shares[i]! > c.upper
+          ? [`the share given (${sixDigits(shares[i]!)}) lies outside the interval for the rounded count ${used[i]!} of ${respondents}: the base is too small for these shares; give the respondents' own counts (scale: 'count')`]
+          : [];
+      const own = [...(c.notes ?? []), ...outside];
+      out[key] = own.length > 0 ? interval(shares[i]!, c.lower, c.upper, lvl, c.method, { notes: own }) : interval(shares[i]!, c.lower, c.upper, lvl, c.method);
+    });
   }
-  if (keys.length === 1) {
-    out[keys[0]!] = interval(1, 1, 1, lvl, 'as-given', { notes: [...notes, 'a single category: its share is 1 by definition'] });
-    return out;
-  }
-  const extra: string[] = [...notes];
-  let used = counts;
-  if (method === 'sison-glaz' && counts.some((c) => !Number.isInteger(c))) {
-    used = counts.map((c) => Math.round(c));
-    extra.push(`counts reconstructed as share x base and rounded to whole respondents (Sison-Glaz needs whole counts): ${used.join(', ')}`);
-  }
-  const ci = multinomialIntervals(Float64Array.from(used), lvl, method);
-  let respondents = 0;
-  for (const c of used) respondents += c;
-  keys.forEach((key, i) => {
-    const c = ci[i]!;
-    const outside =
-      shares[i]! < c.lower || shares[i]! > c.upper
-        ? [`the share given (${sixDigits(shares[i]!)}) lies outside the interval for the rounded count ${used[i]!} of ${respondents}: the base is too small for these shares; give the respondents' own counts (scale: 'count')`]
-        : [];
-    out[key] = interval(shares[i]!, c.lower, c.upper, lvl, c.method, { notes: [...extra, ...(c.notes ?? []), ...outside] });
-  });
+  Object.defineProperty(out, sharedNotes, { value: shared, enumerable: true });
   return out;
 }

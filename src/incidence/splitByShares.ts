@@ -51,6 +51,11 @@ export interface SplitByShares<K extends string = string> {
   total: Interval;
   /** Each category's part of the total (and the remainder's, when the shares leave something out); the values add up to the total's value. */
   categories: Record<K, Interval>;
+  /**
+   * Notes that concern every category (how the shares were read and drawn, the draws used), given once; each
+   * interval keeps the notes that concern it alone (the total's own, a value outside its interval).
+   */
+  notes: string[];
   /** Each category's draws (only with `keepDraws: true`). */
   draws?: Record<K, Float64Array>;
 }
@@ -254,7 +259,7 @@ export function splitByShares<K extends string, R extends string | false = 'othe
   const { total: t, shares: s, options: o, exactTotal, n } = v;
   const K = s.keys.length;
   const [sTotal, sShares] = streamSeeds(o.seed, 2) as [number, number];
-  const notes = [...t.notes, ...s.notes];
+  const notes = [...s.notes]; // the total's own notes stay on result.total
 
   let totalDraws: Float64Array | undefined = t.draws;
   const exactShares = s.counts === undefined || n === 1;
@@ -294,7 +299,7 @@ export function splitByShares<K extends string, R extends string | false = 'othe
     const [lower, upper] = limitsOf(parts[j]!);
     const value = s.shares[j] === 0 ? 0 : t.value * s.shares[j]!;
     const outside = outsideIntervalNote(value, lower, upper);
-    const all = outside === undefined ? [...notes] : [...notes, outside];
+    const all = outside === undefined ? [] : [outside];
     const unbounded = unboundedNote(value, upper);
     if (unbounded !== undefined) all.push(unbounded);
     categories[key] = interval(value, lower, upper, o.level, method, { notes: all });
@@ -306,6 +311,7 @@ export function splitByShares<K extends string, R extends string | false = 'othe
   const result: SplitByShares = {
     total: interval(t.value, totalLimits[0], totalLimits[1], o.level, method, { notes: totalNotes }),
     categories,
+    notes,
   };
   if (o.keepDraws) result.draws = Object.fromEntries(s.keys.map((key, j) => [key, parts[j]!]));
   return result;

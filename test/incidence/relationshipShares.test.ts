@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, multinomialCI, relationshipShares, splitByShares } from '../../src/index';
+import { InputError, multinomialCI, relationshipShares, sharedNotes, splitByShares } from '../../src/index';
 import { errorOf } from '../helpers';
 
 const seeds = { exPartner: 45, acquaintance: 22, stranger: 10, colleague: 5, family: 4 };
@@ -10,7 +10,8 @@ describe('relationshipShares', () => {
     expect(Object.keys(r)).toEqual(['exPartner', 'acquaintance', 'stranger', 'colleague', 'family', 'other']);
     expect(r.other!.value).toBeCloseTo(0.14, 14);
     expect(r.exPartner).toMatchObject({ value: 0.45, lower: 0.45, upper: 0.45, method: 'as-given' });
-    expect(r.exPartner!.notes!.join(' ')).toMatch(/no base given: shares treated as exact/);
+    expect(r[sharedNotes].join(' ')).toMatch(/no base given: shares treated as exact/);
+    expect(r.exPartner!.notes).toBeUndefined();
     expect(relationshipShares({ a: 0.5, b: 0.2 }, { remainder: 'rest' }).rest!.value).toBeCloseTo(0.3, 14);
   });
   it('with a base: simultaneous Sison-Glaz intervals from the reconstructed counts, as multinomialCI', () => {
@@ -24,7 +25,7 @@ describe('relationshipShares', () => {
     // Non-whole counts (45% of 333) are rounded for Sison-Glaz, with a note; value stays the share given.
     const odd = relationshipShares(seeds, { scale: 'percent', base: 333 });
     expect(odd.exPartner!.value).toBe(0.45);
-    expect(odd.exPartner!.notes!.join(' ')).toMatch(/rounded/);
+    expect(odd[sharedNotes].join(' ')).toMatch(/rounded/);
     const goodman = relationshipShares(seeds, { scale: 'percent', base: 333, method: 'goodman', level: 0.9 });
     expect(goodman.exPartner!.method).toBe('goodman');
     expect(goodman.exPartner!.level).toBe(0.9);
@@ -40,7 +41,7 @@ describe('relationshipShares', () => {
   it('rounding: 100.4% is rescaled to 100%, 130% is an InputError naming shares', () => {
     const r = relationshipShares({ a: 50.2, b: 50.2 }, { scale: 'percent' });
     expect(r.a!.value).toBeCloseTo(0.5, 14);
-    expect(r.a!.notes!.join(' ')).toMatch(/rescaled/);
+    expect(r[sharedNotes].join(' ')).toMatch(/rescaled/);
     const e = errorOf(() => relationshipShares({ a: 80, b: 50 }, { scale: 'percent' }));
     expect(e.issues[0]!.path).toEqual(['shares']);
     expect(e.message).toMatch(/they add up to 130%/);
@@ -86,12 +87,23 @@ describe('relationshipShares', () => {
     expect(e.issues[0]!.hint).toMatch(/look like proportions.*scale: 'proportion'/);
     const r = relationshipShares({ exPartner: 0.45, acquaintance: 0.22, stranger: 0.1, colleague: 0.05, family: 0.04 }, { scale: 'percent' });
     expect(r.other!.value).toBeCloseTo(0.9914, 12);
-    expect(r.other!.notes!.join(' ')).toMatch(/add up to only 0.86%: if they are proportions/);
+    expect(r[sharedNotes].join(' ')).toMatch(/add up to only 0.86%: if they are proportions/);
   });
   it('a share outside its interval after rounding share x base (a tiny base) says so', () => {
     const r = relationshipShares(seeds, { scale: 'percent', base: 3 });
     expect(r.acquaintance!.value).toBe(0.22);
     expect(r.acquaintance!.lower).toBeGreaterThan(0.22);
     expect(r.acquaintance!.notes!.join(' ')).toMatch(/lies outside the interval for the rounded count 1 of 2/);
+  });
+  it('shared notes are given once under the sharedNotes symbol: the result stays a plain record of intervals', () => {
+    const r = relationshipShares(seeds, { scale: 'percent', base: 333 });
+    expect(r[sharedNotes]).toEqual([
+      "remainder category 'other' takes the rest: 14%",
+      'counts reconstructed as share x base and rounded to whole respondents (Sison-Glaz needs whole counts): 150, 73, 33, 17, 13, 47',
+    ]);
+    for (const i of Object.values(r)) expect(i.notes ?? []).not.toContain(r[sharedNotes][0]);
+    expect(Object.keys(JSON.parse(JSON.stringify(r)))).toEqual(Object.keys(r));
+    expect({ ...r }[sharedNotes]).toBe(r[sharedNotes]); // a spread copy keeps them
+    expect(sharedNotes).toBe(Symbol.for('darkfigure.sharedNotes'));
   });
 });
