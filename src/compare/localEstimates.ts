@@ -10,6 +10,7 @@ import { uncertainQuantity, type UncertainQuantity } from '../incidence/uncertai
 import type { PopulationInputRow, PrevalenceRow } from '../survey/expectedVictims';
 import { areaSeed } from './local/areaSeed';
 import { parseLocalInput, throwIssues } from './local/localInput';
+import type { LocalPrevalence } from './local/localPrevalence';
 import { LOCAL_OUTPUTS, localMonteCarlo, TARGET_CHAIN, TARGET_GIVEN, TARGET_POOLED, type LocalModel } from './local/localMonteCarlo';
 import { funnelPlot, type FunnelPlot } from './funnelPlot';
 import type { FunnelOverdispersion } from './funnel/types';
@@ -40,8 +41,12 @@ export interface LocalArea {
 export interface LocalEstimatesInput {
   /** The areas, each with its population and recorded count. */
   areas: readonly LocalArea[];
-  /** National prevalence by sex and age band with its survey design (rows as in `expectedVictims`). */
-  prevalence: readonly PrevalenceRow[];
+  /**
+   * National prevalence by sex and age band with its survey design (rows as in `expectedVictims`: synthetic
+   * estimation), or each area's own prevalence `{ byArea, age, sex? }` (small area estimates, such as a
+   * `fayHerriot` result from `darkfigure/models`, for the people of one age band in each area).
+   */
+  prevalence: readonly PrevalenceRow[] | LocalPrevalence;
   /** Probability that a victim tells the police, nationally (an {@link UncertainProbability}, above 0). */
   reporting: UncertainProbability;
   /**
@@ -91,7 +96,10 @@ export interface LocalEstimate {
   recorded: number;
   /** The count as observed over its period. */
   count: number;
-  /** Victims a year: synthetic estimate, the sum over strata of population x national prevalence. */
+  /**
+   * Victims a year: the sum over strata of population x national prevalence (synthetic estimate), or the
+   * population in the age band x the area's own prevalence when `prevalence` is `{ byArea, age }`.
+   */
   victims: Interval;
   /** Share of victims in police records: recorded / incidentsPerVictim / victims. */
   recordedShare: Interval;
@@ -184,6 +192,13 @@ function listText(items: readonly string[]): string {
  * synthetic victims). The flags treat E as known; police areas usually vary far more than Poisson noise
  * (phi well above 1), so read unadjusted flags as a screen.
  *
+ * Local prevalence: with `prevalence: { byArea, age, sex? }` each area has a prevalence of its own (small area
+ * estimates, such as a `fayHerriot` result from `darkfigure/models`, rows `{ area, estimate }` or a record of
+ * area name to an uncertain probability) for its people of that age band (and sexes, default both): its
+ * victims are that population x its prevalence, drawn as a Beta with the estimate's mean and standard error
+ * from a stream of the area's own, and the rest follows as above. The areas' prevalences are drawn
+ * independently (a Fay-Herriot model's shared coefficient uncertainty is not propagated; a note says so).
+ *
  * Bad rows are `InputError`s naming the row and field: a missing or duplicated area name, a count that is
  * not a whole number, an area with no population in the strata, population rows that do not cover a stratum.
  *
@@ -208,13 +223,24 @@ function listText(items: readonly string[]): string {
  * });
  * result.areas[0].victims.value; // 15037: victims a year in Lincolnshire (synthetic)
  * result.areas[0].flag; // 'low-99.8': far fewer recorded than the two areas' pooled rate predicts
+ *
+ * // Each area's own prevalence of victims aged 16-59 (e.g. fayHerriot(...) from darkfigure/models; ASSUMED here):
+ * const local = localEstimates({
+ *   areas: [
+ *     { name: 'Lincolnshire', population: population(205_000, 208_000), recorded: 40 },
+ *     { name: 'Bedfordshire', population: population(198_000, 201_000), recorded: 300 },
+ *   ],
+ *   prevalence: { byArea: { Lincolnshire: { estimate: 0.031, standardError: 0.004 }, Bedfordshire: { estimate: 0.042, standardError: 0.005 } }, age: '16-59' },
+ *   reporting: { estimate: 0.5, standardError: 0.03 },
+ * });
+ * local.areas[1].victims.value; // 16758: 399,000 people x 4.2%
  * ```
  */
 export function localEstimates(input: LocalEstimatesInput, options?: LocalEstimatesOptions): LocalEstimates {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     fail('localEstimates', [], 'an object { areas, prevalence, reporting, recording?, incidentsPerVictim? }', input);
   }
-  const { v, strata, designs, prevalence, populations, pointVictims } = parseLocalInput(input, options);
+  const { v, strata, designs, prevalence, populations, pointVictims, areaPrevalence, unusedAreas } = parseLocalInput(input, options);
   const o = v.options;
   const S = strata.length;
   const A = v.areas.length;
@@ -292,6 +318,7 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
   });
   if (unplaceable.length > 0) throwIssues(unplaceable);
 
+  const kind = areaPrevalence ? 'estimated' : 'synthetic';
   const noise = noiseModel(o.countNoise);
   const [sPrev, sRep, sRec, sIpv, sCount] = streamSeeds(o.seed, 5) as [number, number, number, number, number];
   const model: LocalModel = {
@@ -306,6 +333,7 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
     noise: noise.code,
     target: targetCode,
     targetValue: target,
+    ...(areaPrevalence ? { areaPrevalence, areaPrevalenceSeeds: v.areas.map((ar) => areaSeed(sPrev, ar.name)) } : {}),
   };
   const mc = localMonteCarlo(model, o.draws, { prevalence: sPrev, reporting: sRep, recording: sRec, incidentsPerVictim: sIpv }, o.level, points, summaryPoints);
 
@@ -330,7 +358,7 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
     const c = ar.recorded;
     const recordedVictims = c.annual / k;
     const over = recordedVictims > pointVictims[i]!
-      ? [`more recorded victims (${sixDigits(recordedVictims)} a year) than synthetic victims (${sixDigits(pointVictims[i]!)}): the area differs from the national prevalence, or the count covers more than the survey measures`]
+      ? [`more recorded victims (${sixDigits(recordedVictims)} a year) than ${kind} victims (${sixDigits(pointVictims[i]!)}): ${areaPrevalence ? "the area's prevalence is too low" : 'the area differs from the national prevalence'}, or the count covers more than the survey measures`]
       : [];
     const placed = funnel.areas[i]!;
     const flag = placed.flag as LocalFlag;
@@ -345,7 +373,7 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
       count: c.count,
       victims: iv(0),
       recordedShare: iv(1, over),
-      recording: iv(2, mc.limits[2 * at(2) + 1]! > 1 ? [...over, 'the upper limit is above 1 (more reports recorded than made): the area records more than the national reporting and its synthetic victims allow'] : over),
+      recording: iv(2, mc.limits[2 * at(2) + 1]! > 1 ? [...over, 'the upper limit is above 1 (more reports recorded than made): the area records more than the national reporting and its ' + kind + ' victims allow'] : over),
       unrecorded: iv(3, over),
       expectedRecorded: iv(4),
       expectedCount: expectedCounts[i]!,
@@ -368,10 +396,23 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
     flags,
   };
 
-  const notes = [
-    `synthetic estimation: each area is assumed to have the national prevalence of each of the ${S} sex and age strata (${strata.map((s) => `${s.sex} ${s.band.label}`).join(', ')})`,
-    `Monte Carlo: ${o.draws} draws, seed ${o.seed}, percentile limits; stratum prevalences drawn from Beta distributions with the survey estimates as means and their standard errors as SDs`,
-    `${listText(['the national prevalence', 'reporting', ...(v.recording ? ['recording'] : []), ...(v.incidentsPerVictim ? ['incidents per victim'] : [])])} are shared by every area (one set of draws), so the areas' estimates are positively correlated: compare areas through their counts and expected counts, and take totals from the summary, not by adding intervals`,
+  const inputs = listText([...(areaPrevalence ? [] : ['the national prevalence']), 'reporting', ...(v.recording ? ['recording'] : []), ...(v.incidentsPerVictim ? ['incidents per victim'] : [])]);
+  const sharedNote = `${inputs} ${areaPrevalence ? 'is' : 'are'} shared by every area (one set of draws), so the areas' estimates are positively correlated: compare areas through their counts and expected counts, and take totals from the summary, not by adding intervals`;
+  const notes = areaPrevalence
+    ? [
+        `each area's own prevalence (small area estimates) for the people of ${listText(strata.map((s) => s.sex))} aged ${strata[0]!.band.label}: victims are that population x the area's prevalence`,
+        `Monte Carlo: ${o.draws} draws, seed ${o.seed}, percentile limits; each area's prevalence drawn from a Beta with its estimate as mean and its standard error as SD (an Interval's standard error is read from its width), from a stream of its own`,
+        "the areas' prevalences are drawn independently: the small errors they share (a Fay-Herriot model's estimated coefficients) are not propagated, so the summary interval is a little narrow",
+        ...[...new Set(areaPrevalence.flatMap((d) => d.notes))].map((n) => `prevalence: ${n}`),
+        ...(unusedAreas > 0 ? [`prevalence.byArea has ${unusedAreas} area${unusedAreas === 1 ? '' : 's'} not in this call (ignored)`] : []),
+        sharedNote,
+      ]
+    : [
+        `synthetic estimation: each area is assumed to have the national prevalence of each of the ${S} sex and age strata (${strata.map((s) => `${s.sex} ${s.band.label}`).join(', ')})`,
+        `Monte Carlo: ${o.draws} draws, seed ${o.seed}, percentile limits; stratum prevalences drawn from Beta distributions with the survey estimates as means and their standard errors as SDs`,
+        sharedNote,
+      ];
+  notes.push(
     `${noise.note}; each area's count noise is its own`,
     `reporting: ${v.reporting.description}`,
     ...v.reporting.notes.map((n) => `reporting: ${n}`),
@@ -379,11 +420,11 @@ export function localEstimates(input: LocalEstimatesInput, options?: LocalEstima
     ...(v.incidentsPerVictim ? [`incidents per victim: ${ipv.description}`] : []),
     ...[...new Set(designs.flatMap((d) => d.notes))].map((n) => `prevalence: ${n}`),
     targetSource === 'pooled'
-      ? `flags: each count against the areas' pooled rate, ${sixDigits(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005)`
+      ? `flags: each count against the areas' pooled rate, ${sixDigits(target)} recorded crimes a year per victim, times the area's ${kind} victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005)`
       : targetSource === 'given'
-        ? `flags: each count against the given target, ${sixDigits(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005)`
-        : `flags: each count against the national chain, reporting x recording${v.incidentsPerVictim ? ' x incidents per victim' : ''} = ${sixDigits(target)} recorded crimes a year per victim, times the area's synthetic victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005); expected counts carry the national inputs' uncertainty, the flags use their point values`,
-  ];
+        ? `flags: each count against the given target, ${sixDigits(target)} recorded crimes a year per victim, times the area's ${kind} victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005)`
+        : `flags: each count against the national chain, reporting x recording${v.incidentsPerVictim ? ' x incidents per victim' : ''} = ${sixDigits(target)} recorded crimes a year per victim, times the area's ${kind} victims (an indirectly standardised ratio on a funnel plot, Spiegelhalter 2005); expected counts carry the national inputs' uncertainty, the flags use their point values`,
+  );
   notes.push(
     o.overdispersion === 'none'
       ? `flags without an overdispersion adjustment: exact Poisson limits; phi = ${sixDigits(funnel.phi)} (about 1 if the areas differed by chance alone)`

@@ -11,6 +11,9 @@ import { positiveProbability } from '../../incidence/positiveProbability';
 import { uncertainQuantity } from '../../incidence/uncertainQuantity';
 import { checkSurveyDesign, normaliseSurveyDesign, surveyDesignShape, type SurveyDesign } from '../../survey/surveyDesign';
 import { areaCount } from './areaCount';
+import { localPrevalenceSchema, type ParsedLocalPrevalence } from './localPrevalence';
+import { forwardIssues } from '../../incidence/forwardIssues';
+import type { ProbabilityDistribution } from '../../incidence/uncertainProbability';
 import { areaStrata, overlappingStrata, type Stratum } from './areaStrata';
 import type { StratumPrevalence } from './localMonteCarlo';
 
@@ -19,6 +22,10 @@ const prevalenceRow = /* @__PURE__ */ (() => withoutReservedKey(
   z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
   "no field '__proto__' (not a design field; reserved in JavaScript)",
 ))();
+const nationalPrevalence = /* @__PURE__ */ (() => z
+  .array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... } (national, by sex and age), or { byArea, age } (each area its own)' })
+  .check(z.minLength(1, { error: 'at least one prevalence row' })))();
+type NationalOrLocal = { national: z.output<typeof nationalPrevalence>; local?: undefined } | { local: ParsedLocalPrevalence; national?: undefined };
 const populationRow = /* @__PURE__ */ (() => z.object({ sex, age: ageBand, population: count }))();
 const areaName = /* @__PURE__ */ (() => z
   .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' })))();
@@ -41,9 +48,14 @@ const MAX_PREVALENCE_DRAWS = 20_000_000;
 /** The schema of the whole input, options included. */
 const schema = /* @__PURE__ */ (() => z.strictObject({
   areas: z.array(area, { error: 'an array of areas { name, population, recorded }' }).check(z.minLength(1, { error: 'at least one area' })),
-  prevalence: z
-    .array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' })
-    .check(z.minLength(1, { error: 'at least one prevalence row' })),
+  prevalence: z.pipe(z.unknown(), z.transform((value, ctx): NationalOrLocal => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'byArea' in value) {
+      const local = localPrevalenceSchema.safeParse(value, { reportInput: true });
+      return local.success ? { local: local.data } : forwardIssues(ctx, local.error.issues);
+    }
+    const national = nationalPrevalence.safeParse(value, { reportInput: true });
+    return national.success ? { national: national.data } : forwardIssues(ctx, national.error.issues);
+  })),
   reporting: positiveProbability(dividesBy),
   recording: z.optional(positiveProbability('the expected recorded count is victims x reporting x recording')),
   incidentsPerVictim: z.optional(uncertainQuantity('incidents per victim > 0')),
@@ -85,8 +97,12 @@ export interface LocalInput {
   prevalence: StratumPrevalence[];
   /** Areas x strata populations, row-major. */
   populations: Float64Array;
-  /** Each area's synthetic victims at the prevalence estimates (> 0). */
+  /** Each area's victims at the prevalence estimates (> 0). */
   pointVictims: Float64Array;
+  /** With `prevalence: { byArea, age }`: each area's own prevalence, in area order (else undefined). */
+  areaPrevalence?: ProbabilityDistribution[];
+  /** With `prevalence: { byArea, age }`: how many of its areas are not in the call (ignored). */
+  unusedAreas: number;
 }
 
 /**
@@ -101,12 +117,13 @@ export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
   const v = validate('localEstimates', schema, { ...(input as object), options: opts });
 
   // Strata, once; then every area's population per stratum, once (all problems collected).
-  const strata: Stratum[] = v.prevalence.map((r) => ({ sex: r.sex, band: r.age }));
+  const { national, local } = v.prevalence;
+  const strata: Stratum[] = national ? national.map((r) => ({ sex: r.sex, band: r.age })) : local.sexes.map((sex) => ({ sex, band: local.band }));
   if (v.options.draws < fewestDraws(v.options.level)) {
     const [expected, hint] = tooFewDrawsRule(v.options.level).split(HINT) as [string, string];
     throwIssues([{ path: ['draws'], expected, received: v.options.draws, hint }]);
   }
-  if (v.options.draws * strata.length > MAX_PREVALENCE_DRAWS) {
+  if (national && v.options.draws * strata.length > MAX_PREVALENCE_DRAWS) {
     throwIssues([
       {
         path: ['draws'],
@@ -118,7 +135,7 @@ export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
   const overlap = overlappingStrata(strata);
   if (overlap.length > 0) throwIssues(overlap);
   const issues: InputIssue[] = [];
-  const designs = v.prevalence.map((r) => normaliseSurveyDesign(r));
+  const designs = national ? national.map((r) => normaliseSurveyDesign(r)) : [];
   const prevalence: StratumPrevalence[] = designs.map((d, h) => {
     const random = d.estimate > 0 && d.estimate < 1 && d.standardError > 0;
     const nu = d.effectiveBase - 1;
@@ -131,7 +148,7 @@ export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
     }
     return { estimate: d.estimate, alpha: d.estimate * nu, beta: (1 - d.estimate) * nu, fixed: !random };
   });
-  if (!designs.some((d) => d.estimate > 0)) {
+  if (national && !designs.some((d) => d.estimate > 0)) {
     issues.push({ path: ['prevalence'], expected: 'at least one prevalence estimate above 0 (victims would be 0 everywhere)', received: designs.map((d) => d.estimate) });
   }
   const seen = new Map<string, number>();
@@ -143,6 +160,25 @@ export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
   });
   const { populations, issues: rowIssues } = areaStrata(v.areas, strata);
   issues.push(...rowIssues);
+  let areaPrevalence: ProbabilityDistribution[] | undefined;
+  let unusedAreas = 0;
+  if (local) {
+    areaPrevalence = v.areas.map((a, i) => {
+      const own = local.byArea.get(a.name.trim());
+      if (own === undefined) {
+        issues.push({
+          path: ['areas', i, 'name'],
+          expected: 'an area with a prevalence of its own in prevalence.byArea',
+          received: a.name,
+          hint: `prevalence.byArea has ${local.byArea.size} areas${local.byArea.size > 0 ? `, e.g. ${[...local.byArea.keys()].slice(0, 3).map((k) => JSON.stringify(k)).join(', ')}` : ''}; names must match exactly`,
+        });
+        return undefined as never;
+      }
+      return own.dist;
+    });
+    const used = new Set(v.areas.map((a) => a.name.trim()));
+    for (const name of local.byArea.keys()) if (!used.has(name)) unusedAreas++;
+  }
 
   const S = strata.length;
   const A = v.areas.length;
@@ -150,7 +186,10 @@ export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
   if (issues.length === 0) {
     for (let i = 0; i < A; i++) {
       let V = 0;
-      for (let s = 0; s < S; s++) V += populations[i * S + s]! * designs[s]!.estimate;
+      if (areaPrevalence) {
+        for (let s = 0; s < S; s++) V += populations[i * S + s]!;
+        V *= areaPrevalence[i]!.estimate;
+      } else for (let s = 0; s < S; s++) V += populations[i * S + s]! * designs[s]!.estimate;
       pointVictims[i] = V;
       if (!(V > 0)) {
         issues.push({
@@ -164,5 +203,5 @@ export function parseLocalInput(input: unknown, opts: unknown): LocalInput {
   }
   if (issues.length > 0) throwIssues(issues);
 
-  return { v, strata, designs, prevalence, populations, pointVictims };
+  return { v, strata, designs, prevalence, populations, pointVictims, ...(areaPrevalence ? { areaPrevalence } : {}), unusedAreas };
 }

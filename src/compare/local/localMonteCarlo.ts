@@ -45,6 +45,12 @@ export interface LocalModel {
   target: number;
   /** Recorded crimes per victim when TARGET_GIVEN. */
   targetValue: number;
+  /**
+   * Each area's own prevalence (small area estimates), in place of the national strata: its victims are its
+   * population in the strata times a draw of its prevalence, from its own stream (`areaPrevalenceSeeds`).
+   */
+  areaPrevalence?: readonly ProbabilityDistribution[];
+  areaPrevalenceSeeds?: readonly number[];
 }
 
 /** The per-area quantities estimated, in this order in {@link LocalSummary} arrays. @internal */
@@ -179,20 +185,35 @@ export function localMonteCarlo(
   points: Float64Array,
   summaryPoints: Float64Array,
 ): LocalSummary {
-  const S = model.prevalence.length;
   const A = model.counts.length;
+  const S = model.areaPrevalence ? model.populations.length / A : model.prevalence.length;
   const O = LOCAL_OUTPUTS.length;
   const pops = model.populations;
 
   // Shared draws: prevalence (strata in order from one stream, stored draw-major), reporting, recording,
-  // incidents per victim.
-  const prev = new Float64Array(S * n);
-  const rngPrev = createGenerator(seeds.prevalence);
-  for (let s = 0; s < S; s++) {
-    const p = model.prevalence[s]!;
-    if (p.fixed) for (let d = 0; d < n; d++) prev[d * S + s] = p.estimate;
-    else for (let d = 0; d < n; d++) prev[d * S + s] = sampleBeta(rngPrev, p.alpha, p.beta);
+  // incidents per victim. With each area's own prevalence there is no shared prevalence: an area's victims
+  // are its population times draws of its prevalence from its own stream (made again where needed).
+  const own = model.areaPrevalence;
+  const prev = new Float64Array(own ? 0 : S * n);
+  if (!own) {
+    const rngPrev = createGenerator(seeds.prevalence);
+    for (let s = 0; s < S; s++) {
+      const p = model.prevalence[s]!;
+      if (p.fixed) for (let d = 0; d < n; d++) prev[d * S + s] = p.estimate;
+      else for (let d = 0; d < n; d++) prev[d * S + s] = sampleBeta(rngPrev, p.alpha, p.beta);
+    }
   }
+  const areaPopulation = new Float64Array(A);
+  for (let i = 0; i < A; i++) for (let s = 0; s < S; s++) areaPopulation[i] = areaPopulation[i]! + pops[i * S + s]!;
+  /** Victims draws of areas i0..i1-1 into out (area-major, n each). */
+  const victimsOf = (out: Float64Array, i0: number, i1: number) => {
+    if (!own) return victimsOfAreas(out, prev, pops, i0, i1, S, n);
+    for (let i = i0; i < i1; i++) {
+      const v = fillProbabilityDraws(out.subarray((i - i0) * n, (i - i0 + 1) * n), own[i]!, model.areaPrevalenceSeeds![i]!);
+      const N = areaPopulation[i]!;
+      for (let d = 0; d < n; d++) v[d] = N * v[d]!;
+    }
+  };
   const rep = fillProbabilityDraws(new Float64Array(n), model.reporting, seeds.reporting);
   const kExact = model.incidentsPerVictim.exact;
   const kConst = model.incidentsPerVictim.estimate;
@@ -205,10 +226,18 @@ export function localMonteCarlo(
   }
 
   // Victims of all areas together per draw, from the summed populations: needed first for the pooled target.
-  const summed = new Float64Array(S);
-  for (let i = 0; i < A; i++) for (let s = 0; s < S; s++) summed[s] = summed[s]! + pops[i * S + s]!;
   const totalVictims = new Float64Array(n);
-  victimsOfAreas(totalVictims, prev, summed, 0, 1, S, n);
+  if (own) {
+    const one = new Float64Array(n);
+    for (let i = 0; i < A; i++) {
+      victimsOf(one, i, i + 1);
+      for (let d = 0; d < n; d++) totalVictims[d] = totalVictims[d]! + one[d]!;
+    }
+  } else {
+    const summed = new Float64Array(S);
+    for (let i = 0; i < A; i++) for (let s = 0; s < S; s++) summed[s] = summed[s]! + pops[i * S + s]!;
+    victimsOfAreas(totalVictims, prev, summed, 0, 1, S, n);
+  }
   // Expected recorded crimes a year per victim, per draw: the pooled rate (all areas' recorded crimes over
   // their victims in that draw), a given constant, or reporting x recording x incidents per victim.
   let perVictim: Float64Array;
@@ -240,7 +269,7 @@ export function localMonteCarlo(
 
   for (let i0 = 0; i0 < A; i0 += perBlock) {
     const i1 = Math.min(A, i0 + perBlock);
-    victimsOfAreas(block, prev, pops, i0, i1, S, n);
+    victimsOf(block, i0, i1);
     for (let i = i0; i < i1; i++) {
       const victims = block.subarray((i - i0) * n, (i - i0 + 1) * n);
       const c = model.counts[i]!;
