@@ -393,6 +393,19 @@ export const battery: Record<string, BatteryCase[]> = {
       { args: [{ areas: five, prevalence: bands, reporting, recording: { successes: 40, trials: 800 }, incidentsPerVictim: { estimate: 1.3, standardError: 0.1 } }, { draws: 1001, countNoise: 'poisson' }] },
       { args: [{ areas: five, prevalence: bands, reporting: 0.5 }, { draws: 1000, countNoise: 'none', target: 0.01, overdispersion: 'additive' }] },
       { args: [{ areas: five, prevalence: bands, reporting }, { draws: 1000, seed: -7, overdispersion: 'multiplicative', level: 0.998 }] },
+      // each area's own prevalence (a fayHerriot-shaped result, a record), and a missing area
+      {
+        args: [
+          {
+            areas: five,
+            prevalence: { byArea: { areas: five.map((a, i) => ({ area: a.name, estimate: { value: 0.03 + 0.004 * i, lower: 0.02 + 0.004 * i, upper: 0.04 + 0.004 * i, level: 0.95, method: 'fay-herriot', standardError: 0.0051 } })) }, age: '16-59' },
+            reporting,
+          },
+          { draws: 2000, seed: 9 },
+        ],
+      },
+      { args: [{ areas: five, prevalence: { byArea: Object.fromEntries(five.map((a, i) => [a.name, { estimate: 0.05, standardError: 0.002 + 0.001 * i }])), age: '16-24', sex: 'female' }, reporting }, { draws: 1000 }] },
+      { args: [{ areas: five, prevalence: { byArea: { 'area 0': 0.05 }, age: '16-59' }, reporting }], throws: true },
       { args: [{ areas: [two[0], { ...two[1], name: 'Lincolnshire' }], prevalence: csew, reporting }], throws: true },
       { args: [{ areas: [two[0], { ...two[1], recorded: 17.5 }], prevalence: csew, reporting }], throws: true },
       { args: [{ areas: [two[0], { ...two[1], population: band(0, 0) }], prevalence: csew, reporting }], throws: true },
