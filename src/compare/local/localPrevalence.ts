@@ -6,8 +6,8 @@ import type { AgeBand } from '../../core/ageBand';
 
 /** One area's own prevalence, e.g. a row of a `fayHerriot` result. */
 export interface AreaPrevalenceRow {
-  /** The area's name, as in `localEstimates`' `areas[i].name`. */
-  area: string;
+  /** The area's name, as in `localEstimates`' `areas[i].name` (a number is read as its decimal string). */
+  area: string | number;
   /** Its prevalence with its uncertainty: an `Interval` (a Fay-Herriot estimate) or any {@link UncertainProbability}. */
   estimate: UncertainProbability;
 }
@@ -72,7 +72,7 @@ export const localPrevalenceSchema = /* @__PURE__ */ (() => z.pipe(
       return z.NEVER;
     }
     for (const { name, value, path } of rows) {
-      const named = areaName.safeParse(name);
+      const named = areaName.safeParse(typeof name === 'number' && Number.isFinite(name) ? String(name) : name);
       if (!named.success) {
         ctx.issues.push({ code: 'custom', path: [...path, 'area'], input: name, message: 'an area name (a string)' });
         continue;
