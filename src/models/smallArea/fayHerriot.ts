@@ -160,17 +160,18 @@ function fmt(x: number): string {
  * @example
  * ```ts
  * import { fayHerriot } from 'darkfigure/models';
- * // survey estimates of stalking prevalence (%) in six districts, with sampling variances and a covariate
+ * // survey estimates of stalking prevalence (%) in eight districts, their sampling variances, and police
+ * // recorded stalking per 1,000 as a covariate; district F had no survey respondents
  * const areas = [
- *   { area: 'A', prevalence: 4.1, variance: 0.9, recordedRate: 1.2 },
- *   { area: 'B', prevalence: 6.3, variance: 1.6, recordedRate: 2.0 },
- *   { area: 'C', prevalence: 3.2, variance: 0.5, recordedRate: 0.9 },
- *   { area: 'D', prevalence: 5.0, variance: 2.5, recordedRate: 1.1 },
- *   { area: 'E', prevalence: 7.4, variance: 1.2, recordedRate: 2.4 },
- *   { area: 'F', prevalence: null, variance: null, recordedRate: 1.6 },
+ *   { area: 'A', prevalence: 4.1, variance: 0.9, recorded: 1.2 }, { area: 'B', prevalence: 6.9, variance: 1.6, recorded: 1.5 },
+ *   { area: 'C', prevalence: 3.2, variance: 0.5, recorded: 0.9 }, { area: 'D', prevalence: 3.0, variance: 2.5, recorded: 1.8 },
+ *   { area: 'E', prevalence: 7.4, variance: 1.2, recorded: 2.4 }, { area: 'G', prevalence: 5.5, variance: 0.8, recorded: 1.3 },
+ *   { area: 'H', prevalence: 2.5, variance: 1.0, recorded: 1.0 }, { area: 'F', prevalence: null, variance: null, recorded: 1.6 },
  * ];
- * const fit = fayHerriot(areas, { response: 'prevalence', variance: 'variance', covariates: ['recordedRate'] });
- * console.log(fit.areas.map((a) => a.estimate.value.toFixed(2))); // EBLUPs; 'F' is the synthetic estimate
+ * const fit = fayHerriot(areas, { response: 'prevalence', variance: 'variance', covariates: ['recorded'] });
+ * const d = fit.areas[3];
+ * console.log(d.estimate.value.toFixed(2), d.shrinkage.toFixed(2)); // '5.45' '0.12': D's noisy 3.0 mostly replaced by the regression
+ * console.log(fit.areas[7].estimate.value.toFixed(2)); // '5.23': F, the synthetic estimate
  * ```
  */
 export function fayHerriot(areas: readonly Record<string, unknown>[], options: FayHerriotOptions): FayHerriot {
