@@ -7,6 +7,7 @@ import { gaussLegendre } from '../../src/models/smallArea/gaussLegendre';
 import { invertSmall } from '../../src/models/smallArea/invertSmall';
 import { sin } from '../../src/special/elementary/sin';
 import { cos } from '../../src/special/elementary/cos';
+import { toRows } from '../../src/format/toRows';
 import { errorOf, issuesOf } from '../helpers';
 import { coverageScenario, fayHerriotCoverage } from './fayHerriotCoverage';
 
@@ -190,6 +191,16 @@ describe('fayHerriot edge cases', () => {
     const byV = fayHerriot(rows, { response: 'p', variance: 'v', transform: 'arcsin', covariates: ['z'] });
     byV.areas.forEach((a, i) => close(a.estimate.value, byN.areas[i]!.estimate.value, 1e-10));
     expect(byV.notes.some((n) => n.startsWith('arcsin:'))).toBe(true);
+  });
+
+  it('toRows lists the coefficients, then one estimate row per area', () => {
+    const fit = fayHerriot(fixture.datasets.milk!, { response: 'yi', variance: 'var', covariates: ['MajorArea'], area: 'SmallArea' });
+    const rows = toRows(fit);
+    expect(rows.filter((r) => r.quantity === 'coefficient').length).toBe(4);
+    const estimates = rows.filter((r) => r.quantity === 'estimate');
+    expect(estimates.length).toBe(43);
+    expect(estimates[0]!.method).toBe('fay-herriot');
+    expect(estimates[0]!.value).toBe(fit.areas[0]!.estimate.value);
   });
 
   it('an identical input gives an identical, JSON-serialisable result', () => {

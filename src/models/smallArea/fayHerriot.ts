@@ -169,9 +169,10 @@ function fmt(x: number): string {
  *   { area: 'H', prevalence: 2.5, variance: 1.0, recorded: 1.0 }, { area: 'F', prevalence: null, variance: null, recorded: 1.6 },
  * ];
  * const fit = fayHerriot(areas, { response: 'prevalence', variance: 'variance', covariates: ['recorded'] });
- * const d = fit.areas[3];
+ * const byArea = new Map(fit.areas.map((a) => [a.area, a]));
+ * const d = byArea.get('D')!;
  * console.log(d.estimate.value.toFixed(2), d.shrinkage.toFixed(2)); // '5.45' '0.12': D's noisy 3.0 mostly replaced by the regression
- * console.log(fit.areas[7].estimate.value.toFixed(2)); // '5.23': F, the synthetic estimate
+ * console.log(byArea.get('F')!.estimate.value.toFixed(2)); // '5.23': F, the synthetic estimate
  * ```
  */
 export function fayHerriot(areas: readonly Record<string, unknown>[], options: FayHerriotOptions): FayHerriot {
