@@ -10,7 +10,8 @@
  * is skipped with a message.
  *
  * Coverage: EBLUP ± 1.96 √MSE intervals of data simulated from the model (test/models/fayHerriotCoverage.ts):
- * 200 areas x 500 replications per method, and 30 areas x 1,000 replications (where Â is often 0).
+ * 200 areas x 500 replications per method, 30 areas x 1,000 replications (where Â is often 0), and arcsin
+ * intervals of 100 binomial prevalences x 500 replications.
  *
  *   npm run bench -- fayHerriot
  */
@@ -20,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fayHerriot, type FayHerriotMethod } from '../src/models/index';
-import { coverageScenario, fayHerriotCoverage } from '../test/models/fayHerriotCoverage';
+import { arcsinCoverage, coverageScenario, fayHerriotCoverage } from '../test/models/fayHerriotCoverage';
 import { defineBenchmarks, defineReports } from './types';
 
 /** Seeded areas: 5 covariates, sampling variances 0.2-3, model variance 1. */
@@ -133,6 +134,8 @@ function coverageStudy(): string[] {
       `30 areas (A = 0.3, D 0.3-3) x 1000, ${method}: coverage ${r.coverage.toFixed(4)} (by D tercile ${r.byTercile.map((c) => c.toFixed(3)).join(' / ')}), Â = 0 in ${r.truncated} of 1000 replications`,
     );
   }
+  const arc = arcsinCoverage(100, 500, 13);
+  lines.push(`arcsin, 100 areas of binomial proportions (n 30-400, p about 0.12) x 500: coverage of the true prevalences ${arc.coverage.toFixed(4)} of ${arc.intervals} intervals, mean width ${arc.meanWidth.toFixed(4)}`);
   return lines;
 }
 
