@@ -23,6 +23,8 @@ export type IntervalMethod =
   | 'profile'
   | 'wald-log'
   | 'bootstrap-bca'
+  | 'fay-herriot'
+  | 'fay-herriot-arcsin'
   | (string & {});
 
 /**

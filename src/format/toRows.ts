@@ -83,7 +83,7 @@ function walk(result: unknown, out: TidyRow[]): void {
   if (Array.isArray(record.coefficients) && record.coefficients.every(isCoefficient) && typeof record.level === 'number') {
     const method = typeof record.interval === 'string' ? record.interval : 'wald';
     for (const [quantity, key] of [['coefficient', 'coefficients'], ['rate ratio', 'rateRatios']] as const) {
-      for (const c of (record[key] as unknown[]).filter(isCoefficient)) {
+      for (const c of ((record[key] as unknown[] | undefined) ?? []).filter(isCoefficient)) {
         const row: TidyRow = {
           quantity,
           category: c.level === undefined ? c.term : `${c.term} = ${c.level}`,
@@ -102,6 +102,8 @@ function walk(result: unknown, out: TidyRow[]): void {
       }
     }
     if (isInterval(record.theta)) out.push(rowOf('theta', record.theta, {}));
+    // a Fay-Herriot fit: its areas' estimates after the coefficients
+    if (Array.isArray(record.areas)) recordRows({ areas: record.areas }, out, {});
     return;
   }
   recordRows(record, out, {});

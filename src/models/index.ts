@@ -21,3 +21,11 @@ export {
   type MultipleSystemsOptions,
 } from './capture/multipleSystems';
 export { closedPopulation, type ClosedPopulation, type ClosedPopulationModel, type ClosedPopulationOptions } from './capture/closedPopulation';
+export {
+  fayHerriot,
+  type FayHerriot,
+  type FayHerriotArea,
+  type FayHerriotMethod,
+  type FayHerriotOptions,
+  type FayHerriotTransform,
+} from './smallArea/fayHerriot';

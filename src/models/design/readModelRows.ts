@@ -9,8 +9,8 @@ export interface ModelRowsRequest {
   terms: readonly string[];
   /** Given level orders (validated: arrays of distinct strings). */
   levels: Readonly<Record<string, readonly string[]>>;
-  /** 'whole' for Poisson and negative-binomial counts, 'any' for quasi-Poisson. */
-  counts: 'whole' | 'any';
+  /** 'whole' for Poisson and negative-binomial counts, 'any' for quasi-Poisson; 'unchecked' leaves the response to the caller (fayHerriot). */
+  counts: 'whole' | 'any' | 'unchecked';
 }
 
 /**
@@ -81,7 +81,8 @@ export function readModelRows(
       continue;
     }
     const y = row[response];
-    if (typeof y !== 'number' || !Number.isFinite(y) || y < 0 || (request.counts === 'whole' && !Number.isInteger(y))) {
+    if (request.counts === 'unchecked') positive = true;
+    else if (typeof y !== 'number' || !Number.isFinite(y) || y < 0 || (request.counts === 'whole' && !Number.isInteger(y))) {
       issues.push({
         path: ['rows', i, response],
         expected: request.counts === 'whole' ? 'a whole number >= 0 (a count)' : 'a finite number >= 0',
