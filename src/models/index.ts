@@ -21,3 +21,10 @@ export {
   type MultipleSystemsOptions,
 } from './capture/multipleSystems';
 export { closedPopulation, type ClosedPopulation, type ClosedPopulationModel, type ClosedPopulationOptions } from './capture/closedPopulation';
+export {
+  reclassify,
+  type Reclassified,
+  type ReclassifyOptions,
+  type ReclassifyPrior,
+  type RecordedAsForm,
+} from './reclassify/reclassify';
