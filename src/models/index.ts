@@ -28,3 +28,4 @@ export {
   type ReclassifyPrior,
   type RecordedAsForm,
 } from './reclassify/reclassify';
+export { roganGladen, type RoganGladen, type RoganGladenMethod, type RoganGladenOptions } from './reclassify/roganGladen';
