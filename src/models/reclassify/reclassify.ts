@@ -386,8 +386,22 @@ function monteCarlo(given: Float64Array, r: Float64Array, total: number, k: numb
     for (let i = 0; i < k; i++) {
       for (let j = 0; j < k; j++) {
         const c = i * k + j;
-        fillGamma(rngs[i]!, given[c]! + add, m === BLOCK ? views[c]! : views[c]!.subarray(0, m));
+        const view = m === BLOCK ? views[c]! : views[c]!.subarray(0, m);
+        const shape = given[c]! + add;
+        if (shape === 0.5) {
+          // Gamma(1/2) = Gamma(3/2) (1 - U)^2 (Marsaglia & Tsang's boost U^(1/shape), here a square: no log or exp)
+          const rng = rngs[i]!;
+          fillGamma(rng, 1.5, view);
+          for (let d = 0; d < m; d++) {
+            const u = 1 - rng.next();
+            view[d] = view[d]! * (u * u);
+          }
+        } else fillGamma(rngs[i]!, shape, view);
       }
+    }
+    if (k === 3) {
+      negatives += solveThree(gam, r, total, m, start, out, pd);
+      continue;
     }
     for (let d = 0; d < m; d++) {
       for (let i = 0; i < k; i++) {
@@ -410,6 +424,54 @@ function monteCarlo(given: Float64Array, r: Float64Array, total: number, k: numb
       }
       for (let j = 0; j < k; j++) out[j]![start + d] = t[j]!;
     }
+  }
+  return negatives;
+}
+
+/**
+ * The draws of one block for three categories, by Cramer's rule on the unnormalised Gamma rows g_i = s_i p_i:
+ * t_i = s_i (r . c_i) / (g_0 . c_0) with c_0 = g_1 x g_2, c_1 = g_2 x g_0, c_2 = g_0 x g_1 (the rows' sums s_i
+ * cancel the normalisation). Branch-light; a draw with a negative (or non-finite) count is normalised and
+ * constrained. Returns the number of such draws.
+ */
+function solveThree(gam: Float64Array, r: Float64Array, total: number, m: number, start: number, out: Float64Array[], pd: Float64Array): number {
+  const B = BLOCK;
+  const r0 = r[0]!;
+  const r1 = r[1]!;
+  const r2 = r[2]!;
+  const o0 = out[0]!;
+  const o1 = out[1]!;
+  const o2 = out[2]!;
+  const t = new Float64Array(3);
+  let negatives = 0;
+  for (let d = 0; d < m; d++) {
+    const a0 = gam[d]!, a1 = gam[B + d]!, a2 = gam[2 * B + d]!;
+    const b0 = gam[3 * B + d]!, b1 = gam[4 * B + d]!, b2 = gam[5 * B + d]!;
+    const e0 = gam[6 * B + d]!, e1 = gam[7 * B + d]!, e2 = gam[8 * B + d]!;
+    // c0 = b x e, c1 = e x a, c2 = a x b
+    const c00 = b1 * e2 - b2 * e1, c01 = b2 * e0 - b0 * e2, c02 = b0 * e1 - b1 * e0;
+    const c10 = e1 * a2 - e2 * a1, c11 = e2 * a0 - e0 * a2, c12 = e0 * a1 - e1 * a0;
+    const c20 = a1 * b2 - a2 * b1, c21 = a2 * b0 - a0 * b2, c22 = a0 * b1 - a1 * b0;
+    const inv = 1 / (a0 * c00 + a1 * c01 + a2 * c02);
+    const t0 = (a0 + a1 + a2) * (r0 * c00 + r1 * c01 + r2 * c02) * inv;
+    const t1 = (b0 + b1 + b2) * (r0 * c10 + r1 * c11 + r2 * c12) * inv;
+    const t2 = (e0 + e1 + e2) * (r0 * c20 + r1 * c21 + r2 * c22) * inv;
+    const j = start + d;
+    if (t0 >= 0 && t1 >= 0 && t2 >= 0 && t0 + t1 + t2 < Infinity) {
+      o0[j] = t0;
+      o1[j] = t1;
+      o2[j] = t2;
+      continue;
+    }
+    negatives++;
+    const sa = 1 / (a0 + a1 + a2), sb = 1 / (b0 + b1 + b2), se = 1 / (e0 + e1 + e2);
+    pd[0] = a0 * sa; pd[1] = a1 * sa; pd[2] = a2 * sa;
+    pd[3] = b0 * sb; pd[4] = b1 * sb; pd[5] = b2 * sb;
+    pd[6] = e0 * se; pd[7] = e1 * se; pd[8] = e2 * se;
+    simplexLeastSquares(pd, r, total, 3, t);
+    o0[j] = t[0]!;
+    o1[j] = t[1]!;
+    o2[j] = t[2]!;
   }
   return negatives;
 }
