@@ -23,6 +23,8 @@ export type IntervalMethod =
   | 'profile'
   | 'wald-log'
   | 'bootstrap-bca'
+  | 'blaker'
+  | 'matrix-method'
   | (string & {});
 
 /**

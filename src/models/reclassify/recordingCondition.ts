@@ -55,7 +55,7 @@ export function recordingCondition(p: Float64Array, k: number, names: readonly s
     if (s === 0) {
       return {
         rcond,
-        reason: `no true category is ever recorded as ${q(names[j]!)} (its column is 0 in every row: the audits never recorded a ${q(names[j]!)} case as ${q(names[j]!)}, nor any other case), so the recorded counts cannot determine the true ones`,
+        reason: `no true category is ever recorded as ${q(names[j]!)} (its column is 0 in every row: the audits recorded no case as ${q(names[j]!)}, not even a true ${q(names[j]!)} case), so the recorded counts cannot determine the true ones`,
       };
     }
   }
