@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hiddenIncidence } from '../../src/index';
+import { hiddenIncidence, proportionCI } from '../../src/index';
 import { reclassify, roganGladen, type RoganGladenMethod } from '../../src/models/index';
 import { issuesOf } from '../helpers';
 import reclassifyJson from '../fixtures/r/reclassify.json';
@@ -270,5 +270,32 @@ describe('roganGladen against epiR::epi.prev', () => {
     expect(issuesOf(() => roganGladen({ positives: 5, tested: 40 }, { sensitivity: 90, specificity: 0.9 }))[0]!.hint).toMatch(/did you mean 0.9/);
     expect(issuesOf(() => roganGladen({ positives: 5, tested: 40 }, { sensitivity: 0.9, specificity: 0.9, method: 'sterne' as never }))[0]!.path).toEqual(['method']);
     expect(issuesOf(() => roganGladen({ positives: 0, tested: 0 }, { sensitivity: 0.9, specificity: 0.9 }))[0]!.path).toEqual(['counts', 'tested']);
+  });
+  it('uncertain sensitivity and specificity: Monte Carlo, seeded, and the chain from reclassify', () => {
+    const se = { successes: 90, trials: 100 };
+    const sp = { successes: 950, trials: 1000 };
+    const a = roganGladen({ positives: 80, tested: 1000 }, { sensitivity: se, specificity: sp, draws: 20000 });
+    const b = roganGladen({ positives: 80, tested: 1000 }, { sensitivity: se, specificity: sp, draws: 20000 });
+    expect(a).toEqual(b);
+    expect(a.true.method).toBe('monte-carlo');
+    expect(a.true.value).toBeCloseTo((0.08 + 0.95 - 1) / 0.85, 14);
+    const exact = roganGladen({ positives: 80, tested: 1000 }, { sensitivity: 0.9, specificity: 0.95 });
+    expect(a.true.lower).toBeLessThan(exact.true.lower);
+    expect(a.true.upper).toBeGreaterThan(exact.true.upper);
+    expect(a.notes[0]).toMatch(/Jeffreys posterior for 90 of 100.*20000 draws, seed 42/);
+    // nearly exact audits: the interval is the apparent prevalence's Jeffreys interval mapped
+    const big = roganGladen({ positives: 80, tested: 1000 }, { sensitivity: { successes: 9e8, trials: 1e9 }, specificity: { successes: 9.5e8, trials: 1e9 }, draws: 200000 });
+    const jeffreys = proportionCI(80, 1000, { method: 'jeffreys' });
+    expect(relative(big.true.lower, (jeffreys.lower - 0.05) / 0.85)).toBeLessThan(0.02);
+    expect(relative(big.true.upper, (jeffreys.upper - 0.05) / 0.85)).toBeLessThan(0.01);
+    // reclassify's recordedCorrectly is a sensitivity
+    const audit = reclassify(stalking.recorded, stalking.recordedAs, { draws: 1000 });
+    const chained = roganGladen({ positives: 80, tested: 1000 }, { sensitivity: audit.recordedCorrectly.stalking, specificity: 0.99, draws: 1000 });
+    expect(chained.true.value).toBeCloseTo((0.08 - 0.01) / 0.59, 12);
+    // draws no better than chance are left out, with a note
+    const vague = roganGladen({ positives: 30, tested: 100 }, { sensitivity: { successes: 6, trials: 10 }, specificity: { successes: 6, trials: 10 }, draws: 5000 });
+    expect(vague.notes.join(' ')).toMatch(/sensitivity \+ specificity <= 1 \(no better than chance\): left out/);
+    expect(vague.true.lower).toBeGreaterThanOrEqual(0);
+    expect(vague.true.upper).toBeLessThanOrEqual(1);
   });
 });
