@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenIncidence, proportionCI } from '../../src/index';
 import { reclassify, roganGladen, type RoganGladenMethod } from '../../src/models/index';
+import { simplexLeastSquares } from '../../src/models/reclassify/simplexLeastSquares';
+import { solveInPlace } from '../../src/models/reclassify/solveInPlace';
 import { issuesOf } from '../helpers';
 import reclassifyJson from '../fixtures/r/reclassify.json';
 import roganJson from '../fixtures/r/rogan-gladen.json';
@@ -297,5 +299,37 @@ describe('roganGladen against epiR::epi.prev', () => {
     expect(vague.notes.join(' ')).toMatch(/sensitivity \+ specificity <= 1 \(no better than chance\): left out/);
     expect(vague.true.lower).toBeGreaterThanOrEqual(0);
     expect(vague.true.upper).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('reclassify internals', () => {
+  it('solveInPlace solves, pivoting, and refuses a singular system', () => {
+    const b = Float64Array.of(5, 10);
+    expect(solveInPlace(Float64Array.of(2, 1, 1, 3), b, 2)).toBe(true);
+    expect(Array.from(b)).toEqual([1, 3]);
+    const c = Float64Array.of(3, 2);
+    expect(solveInPlace(Float64Array.of(0, 1, 1, 0), c, 2)).toBe(true);
+    expect(Array.from(c)).toEqual([2, 3]);
+    expect(solveInPlace(Float64Array.of(1, 2, 2, 4), Float64Array.of(1, 2), 2)).toBe(false);
+  });
+  it('simplexLeastSquares is the best point of the scaled simplex (against a fine grid)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 3 }), fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 3, maxLength: 3 }), (rows, r) => {
+        const p = Float64Array.from(rows.flatMap((row) => row.map((x) => x / row.reduce((s, y) => s + y, 0))));
+        const rec = Float64Array.from(r);
+        const total = r[0]! + r[1]! + r[2]!;
+        const out = simplexLeastSquares(p, rec, total, 3, new Float64Array(3));
+        const loss = (t: number[]) => [0, 1, 2].reduce((s, l) => s + (t[0]! * p[l]! + t[1]! * p[3 + l]! + t[2]! * p[6 + l]! - rec[l]!) ** 2, 0);
+        expect(out.every((x) => x >= 0)).toBe(true);
+        expect(Math.abs(out[0]! + out[1]! + out[2]! - total)).toBeLessThanOrEqual(1e-9 * Math.max(1, total));
+        const best = loss(Array.from(out));
+        const steps = 60;
+        for (let i = 0; i <= steps; i++) for (let j = 0; i + j <= steps; j++) {
+          const t = [(i / steps) * total, (j / steps) * total, ((steps - i - j) / steps) * total];
+          expect(best).toBeLessThanOrEqual(loss(t) * (1 + 1e-9) + 1e-9);
+        }
+      }),
+      { numRuns: 60, seed: 11 },
+    );
   });
 });

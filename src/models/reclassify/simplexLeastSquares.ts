@@ -22,7 +22,7 @@ let index = new Int32Array(0);
  * ```ts
  * import { simplexLeastSquares } from './simplexLeastSquares';
  * const out = new Float64Array(2);
- * // the unconstrained solution of this system is (-10, 110)
+ * // the unconstrained solution of this system is (-14.29, 114.29)
  * simplexLeastSquares(Float64Array.of(0.9, 0.1, 0.2, 0.8), Float64Array.of(10, 90), 100, 2, out); // out = [0, 100]
  * ```
  * @internal
