@@ -70,7 +70,8 @@ export interface Reclassified<C extends string = string> {
   notes: string[];
 }
 
-const MAX_CATEGORIES = 12;
+/** Most categories: the constrained solve tries every support, 2^k - 1 of them, for each negative draw. */
+const MAX_CATEGORIES = 8;
 const BLOCK = 2048;
 
 interface Parsed {
@@ -117,7 +118,7 @@ const schema = /* @__PURE__ */ (() =>
         bad = true;
       }
       if (names.length > MAX_CATEGORIES) {
-        push(['recorded'], `at most ${MAX_CATEGORIES} categories`, v.recorded);
+        push(['recorded'], `at most ${MAX_CATEGORIES} categories${HINT}merge small categories into 'other'`, v.recorded);
         bad = true;
       }
       if (bad) return z.NEVER;
@@ -247,7 +248,7 @@ const pct = (x: number) => `${Number.parseFloat((100 * x).toPrecision(3))}%`;
  * simplex, min ‖Pᵀt - r‖² with t >= 0 and sum(t) = sum(r)); `negativeShare` and a note report how often.
  * The point value is the solution for P = counts / row total, constrained the same way if negative.
  *
- * The matrix method assumes the audits represent the cases counted (the same recording pattern locally
+ * Up to 8 categories. The matrix method assumes the audits represent the cases counted (the same recording pattern locally
  * as in the audited sample) and that every recorded case belongs to one of the categories. A singular or
  * nearly singular P (reciprocal condition number below 1e-10) is an `InputError` saying why: a recorded
  * category no true category is ever recorded as, two true categories recorded alike, or rows that are a
@@ -317,6 +318,7 @@ export function reclassify<C extends string>(
   let draws = 0;
   if (form === 'probabilities') {
     notes.push('recordedAs read as exact probabilities and the recorded counts as exact: nothing uncertain to propagate, so each interval is its value');
+    if (options?.draws !== undefined || options?.prior !== undefined) notes.push('draws and prior unused: they apply to audit counts only');
     names.forEach((n, j) => (trueIntervals[n] = interval(point[j]!, point[j]!, point[j]!, level, 'matrix-method', { notes })));
   } else {
     draws = o.draws;
@@ -468,6 +470,9 @@ function solveThree(gam: Float64Array, r: Float64Array, total: number, m: number
     pd[0] = a0 * sa; pd[1] = a1 * sa; pd[2] = a2 * sa;
     pd[3] = b0 * sb; pd[4] = b1 * sb; pd[5] = b2 * sb;
     pd[6] = e0 * se; pd[7] = e1 * se; pd[8] = e2 * se;
+    t[0] = t0;
+    t[1] = t1;
+    t[2] = t2;
     simplexLeastSquares(pd, r, total, 3, t);
     o0[j] = t[0]!;
     o1[j] = t[1]!;

@@ -8,21 +8,42 @@ let kkt = new Float64Array(0);
 let rhs = new Float64Array(0);
 let index = new Int32Array(0);
 
+/** Supports (bit masks over k categories) from the largest to the smallest, per k. */
+const ORDERS: Int32Array[] = [];
+function supportsBySize(k: number): Int32Array {
+  let order = ORDERS[k];
+  if (order === undefined) {
+    const masks = Array.from({ length: (1 << k) - 1 }, (_, i) => i + 1);
+    const size = (m: number) => {
+      let c = 0;
+      for (let x = m; x !== 0; x &= x - 1) c++;
+      return c;
+    };
+    masks.sort((a, b) => size(b) - size(a) || a - b);
+    order = Int32Array.from(masks);
+    ORDERS[k] = order;
+  }
+  return order;
+}
+
 /**
  * The true counts t >= 0 with sum(t) = total that best reproduce the recorded counts r in least squares,
  * min ||Pᵀt - r||² (P row-major k x k, rows true categories, each summing to 1): the matrix method's
- * solution constrained to the scaled simplex, written into `out`. Every support S (set of categories
- * allowed above 0) is tried: on S the equality-constrained least-squares problem is solved through its
- * KKT system [G_SS 1; 1ᵀ 0] [t_S; μ] = [c_S; total], G = P Pᵀ, c = P r (Lawson & Hanson 1974, ch. 20-23,
- * for the method of supports), and the best feasible point kept. The problem is convex and every single
- * category is feasible, so this is the exact optimum; 2^k - 1 small solves, meant for the few categories
- * (k <= 12) of a reclassification. Allocates nothing after the first call with a given k.
+ * solution constrained to the scaled simplex, written into `out`. On a support S (the categories allowed
+ * above 0) the equality-constrained problem is solved through its KKT system
+ * [G_SS 1; 1ᵀ 0] [t_S; μ] = [c_S; total], G = P Pᵀ, c = P r (Lawson & Hanson 1974, ch. 20-23). A point with
+ * t_S >= 0 whose multipliers outside S are >= 0 ((G t - c)_j + μ >= 0) satisfies the KKT conditions of the
+ * convex problem, so it is the optimum and the search stops; otherwise every support is tried and the best
+ * feasible point kept (a single category is always feasible), so the result is the exact optimum either way.
+ * The support of the positive entries of `out` on entry (pass the unconstrained solution there) is tried
+ * first, then the supports from the largest down: usually one or two small solves, at worst 2^k - 1, meant for
+ * the few categories (k <= 8) of a reclassification. Allocates nothing after the first call with a given k.
  *
  * @example
  * ```ts
  * import { simplexLeastSquares } from './simplexLeastSquares';
- * const out = new Float64Array(2);
  * // the unconstrained solution of this system is (-14.29, 114.29)
+ * const out = Float64Array.of(-14.29, 114.29);
  * simplexLeastSquares(Float64Array.of(0.9, 0.1, 0.2, 0.8), Float64Array.of(10, 90), 100, 2, out); // out = [0, 100]
  * ```
  * @internal
@@ -36,10 +57,14 @@ export function simplexLeastSquares(p: Float64Array, r: Float64Array, total: num
     rhs = new Float64Array(k + 1);
     index = new Int32Array(k);
   }
+  let hint = 0;
+  for (let i = 0; i < k; i++) if (out[i]! > 0) hint |= 1 << i;
+  let scale = 1;
   for (let i = 0; i < k; i++) {
     let c = 0;
     for (let l = 0; l < k; l++) c += p[i * k + l]! * r[l]!;
     cross[i] = c;
+    scale = Math.max(scale, Math.abs(c));
     for (let j = i; j < k; j++) {
       let g = 0;
       for (let l = 0; l < k; l++) g += p[i * k + l]! * p[j * k + l]!;
@@ -47,11 +72,13 @@ export function simplexLeastSquares(p: Float64Array, r: Float64Array, total: num
       gram[j * k + i] = g;
     }
   }
+  const slack = -1e-12 * scale;
+  const order = supportsBySize(k);
   let bestValue = Infinity;
-  let bestMask = 0;
-  out.fill(0);
-  const full = (1 << k) - 1;
-  for (let mask = 1; mask <= full; mask++) {
+  let found = false;
+  for (let at = -1; at < order.length; at++) {
+    const mask = at < 0 ? hint : order[at]!;
+    if (mask === 0 || (at >= 0 && mask === hint)) continue;
     let m = 0;
     for (let i = 0; i < k; i++) if (mask & (1 << i)) index[m++] = i;
     const w = m + 1;
@@ -68,7 +95,7 @@ export function simplexLeastSquares(p: Float64Array, r: Float64Array, total: num
     let feasible = true;
     for (let a = 0; a < m; a++) if (!(rhs[a]! >= 0)) feasible = false;
     if (!feasible) continue;
-    // objective up to the constant rᵀr: tᵀGt - 2cᵀt
+    // objective up to the constant rᵀr: tᵀGt - 2cᵀt; and the multipliers outside S
     let value = 0;
     for (let a = 0; a < m; a++) {
       const ia = index[a]!;
@@ -76,14 +103,23 @@ export function simplexLeastSquares(p: Float64Array, r: Float64Array, total: num
       for (let b = 0; b < m; b++) g += gram[ia * k + index[b]!]! * rhs[b]!;
       value += rhs[a]! * (g - 2 * cross[ia]!);
     }
-    if (value < bestValue) {
+    const mu = rhs[m]!;
+    let optimal = true;
+    for (let j = 0; j < k && optimal; j++) {
+      if (mask & (1 << j)) continue;
+      let g = 0;
+      for (let b = 0; b < m; b++) g += gram[j * k + index[b]!]! * rhs[b]!;
+      if (!(g - cross[j]! + mu >= slack)) optimal = false;
+    }
+    if (value < bestValue || optimal) {
       bestValue = value;
-      bestMask = mask;
+      found = true;
       out.fill(0);
       for (let a = 0; a < m; a++) out[index[a]!] = rhs[a]!;
     }
+    if (optimal) break;
   }
-  if (bestMask === 0) {
+  if (!found) {
     // unreachable for rows summing to 1 (a single category is always feasible); keep the total somewhere
     out.fill(total / k);
   }
