@@ -319,7 +319,7 @@ export function reclassify<C extends string>(
   if (form === 'probabilities') {
     notes.push('recordedAs read as exact probabilities and the recorded counts as exact: nothing uncertain to propagate, so each interval is its value');
     if (options?.draws !== undefined || options?.prior !== undefined) notes.push('draws and prior unused: they apply to audit counts only');
-    names.forEach((n, j) => (trueIntervals[n] = interval(point[j]!, point[j]!, point[j]!, level, 'matrix-method', { notes })));
+    names.forEach((n, j) => (trueIntervals[n] = interval(point[j]!, point[j]!, point[j]!, level, 'matrix-method', { notes: [...notes] })));
   } else {
     draws = o.draws;
     const out = names.map(() => new Float64Array(draws));
@@ -336,7 +336,7 @@ export function reclassify<C extends string>(
     names.forEach((n, j) => {
       const [lower, upper] = percentileInterval(out[j]!, level);
       const outside = outsideIntervalNote(point[j]!, lower, upper);
-      trueIntervals[n] = interval(point[j]!, lower, upper, level, 'monte-carlo', { notes: outside === undefined ? notes : [...notes, outside] });
+      trueIntervals[n] = interval(point[j]!, lower, upper, level, 'monte-carlo', { notes: outside === undefined ? [...notes] : [...notes, outside] });
     });
   }
 

@@ -170,7 +170,7 @@ export function roganGladen(counts: { positives: number; tested: number }, optio
   }
   return {
     apparent: interval(ap, apLower, apUpper, level, method),
-    true: interval(clamp(value), clampedLower ?? clamp(lower), clampedUpper ?? clamp(upper), level, trueMethod, { notes }),
+    true: interval(clamp(value), clampedLower ?? clamp(lower), clampedUpper ?? clamp(upper), level, trueMethod, { notes: [...notes] }),
     unclamped: { value, lower, upper },
     notes,
   };
