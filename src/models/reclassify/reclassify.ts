@@ -65,7 +65,7 @@ export interface Reclassified<C extends string = string> {
   /** Monte Carlo draws made (0 for exact probabilities). */
   draws: number;
   /** Reciprocal condition number of the point matrix (1-norm): near 1 well determined, near 0 the true counts are fragile. */
-  conditionNumber: number;
+  reciprocalCondition: number;
   /** Assumptions and caveats in plain words. */
   notes: string[];
 }
@@ -356,7 +356,7 @@ export function reclassify<C extends string>(
     negativeShare,
     form,
     draws,
-    conditionNumber: rcond,
+    reciprocalCondition: rcond,
     notes,
   };
   if (form === 'counts') result.prior = o.prior;
