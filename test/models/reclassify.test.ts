@@ -198,6 +198,12 @@ describe('reclassify: bad input is an InputError naming the field', () => {
       reclassify({ a: 1, b: 1, c: 1 }, { a: { a: 0.5, b: 0.5, c: 0 }, b: { a: 0, b: 0.5, c: 0.5 }, c: { a: 0.25, b: 0.5, c: 0.25 } }),
     );
     expect(mixture[0]!.expected).toMatch(/linearly dependent/);
+    // ill-conditioned but invertible: a note, and the reciprocal condition number
+    const fragile = reclassify({ a: 500, b: 500 }, { a: { a: 0.5, b: 0.5 }, b: { a: 0.5005, b: 0.4995 } });
+    expect(fragile.reciprocalCondition).toBeLessThan(1e-3);
+    expect(fragile.notes.join(' ')).toMatch(/ill-conditioned/);
+    const nine = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`c${i}`, 1]));
+    expect(paths(() => reclassify(nine, Object.fromEntries(Object.keys(nine).map((t) => [t, { ...nine }]))))).toEqual(['recorded']);
   });
   it('a typo in a category is a compile error', () => {
     const r = reclassify({ stalking: 1, harassment: 2 }, { stalking: { stalking: 9, harassment: 1 }, harassment: { stalking: 1, harassment: 9 } }, { draws: 200 });
