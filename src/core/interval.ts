@@ -25,6 +25,8 @@ export type IntervalMethod =
   | 'bootstrap-bca'
   | 'fay-herriot'
   | 'fay-herriot-arcsin'
+  | 'blaker'
+  | 'matrix-method'
   | (string & {});
 
 /**

@@ -29,3 +29,11 @@ export {
   type FayHerriotOptions,
   type FayHerriotTransform,
 } from './smallArea/fayHerriot';
+export {
+  reclassify,
+  type Reclassified,
+  type ReclassifyOptions,
+  type ReclassifyPrior,
+  type RecordedAsForm,
+} from './reclassify/reclassify';
+export { roganGladen, type RoganGladen, type RoganGladenMethod, type RoganGladenOptions } from './reclassify/roganGladen';
