@@ -440,6 +440,7 @@ export const battery: Record<string, BatteryCase[]> = {
     { args: (lib) => [(lib.multinomialCI as (...a: unknown[]) => unknown)({ a: 45, b: 22, c: 10 })] },
     { args: (lib) => [(lib.countModel as (...a: unknown[]) => unknown)(countRows, { response: 'count', exposure: 'population', terms: ['area', 'year'] })] },
     { args: (lib) => [(lib.closedPopulation as (...a: unknown[]) => unknown)(listCounts)] },
+    { args: (lib) => [(lib.roganGladen as (...a: unknown[]) => unknown)({ positives: 80, tested: 1000 }, { sensitivity: 0.9, specificity: 0.95 })] },
     { args: [3], throws: true },
   ],
   isInputError: [{ args: [new Error('x')] }, { args: [{ issues: [] }] }],
@@ -470,6 +471,42 @@ export const battery: Record<string, BatteryCase[]> = {
         return [fit(countRows, { response: 'count', terms: ['area'] }), fit(countRows, { response: 'count', terms: ['area', 'year'] })];
       },
     },
+  ],
+  fayHerriot: (() => {
+    const areas = Array.from({ length: 24 }, (_, i) => ({
+      area: `district ${i}`,
+      y: i === 5 ? null : 0.03 + 0.002 * ((i * 7) % 11) + (i % 3 === 0 ? 0.006 : 0),
+      v: i === 5 ? null : 0.00002 + 0.000004 * ((i * 5) % 7),
+      n: 200 + 37 * ((i * 3) % 13),
+      young: 0.14 + 0.004 * ((i * 5) % 9),
+      region: ['north', 'south', 'london'][i % 3],
+    }));
+    return [
+      { args: [areas, { response: 'y', variance: 'v', covariates: ['young', 'region'] }] },
+      { args: [areas, { response: 'y', variance: 'v', covariates: ['young'], method: 'ml', level: 0.9 }] },
+      { args: [areas, { response: 'y', variance: 'v', method: 'fh' }] },
+      { args: [areas, { response: 'y', variance: 'v', effectiveSize: 'n', covariates: ['young'], transform: 'arcsin' }] },
+      { args: [[...areas, { ...areas[0], v: -1 }], { response: 'y', variance: 'v' }], throws: true },
+    ] as BatteryCase[];
+  })(),
+  reclassify: [
+    {
+      args: [
+        { stalking: 2706, harassment: 52000, other: 30000 },
+        { stalking: { stalking: 60, harassment: 35, other: 5 }, harassment: { stalking: 2, harassment: 180, other: 18 }, other: { stalking: 0, harassment: 6, other: 194 } },
+        { draws: 5000, seed: 7 },
+      ],
+    },
+    { args: [{ stalking: 63, harassment: 963 }, { stalking: { stalking: 0.6, harassment: 0.4 }, harassment: { stalking: 0.01, harassment: 0.99 } }] },
+    { args: [{ stalking: 3, harassment: 963 }, { stalking: { stalking: 6, harassment: 4 }, harassment: { stalking: 2, harassment: 98 } }, { draws: 2000, prior: 'uniform', level: 0.9 }] },
+    { args: [{ a: 10, b: 20 }, { a: { a: 5, b: 5 }, b: { a: 5, b: 5 } }], throws: true },
+  ],
+  roganGladen: [
+    { args: [{ positives: 80, tested: 1000 }, { sensitivity: 0.9, specificity: 0.95 }] },
+    { args: [{ positives: 80, tested: 1000 }, { sensitivity: 0.9, specificity: 0.95, method: 'blaker', level: 0.9 }] },
+    { args: [{ positives: 20, tested: 1000 }, { sensitivity: 0.9, specificity: 0.95, method: 'clopper-pearson' }] },
+    { args: [{ positives: 80, tested: 1000 }, { sensitivity: { successes: 90, trials: 100 }, specificity: { successes: 950, trials: 1000 }, draws: 5000 }] },
+    { args: [{ positives: 80, tested: 1000 }, { sensitivity: 0.4, specificity: 0.5 }], throws: true },
   ],
   // darkfigure/charts (merged into the library object by check.ts): specifications built from results
   funnelChart: [

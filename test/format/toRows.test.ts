@@ -47,6 +47,12 @@ const results: Record<string, unknown> = {
   twoListEstimate: m.twoListEstimate({ both: 38, firstOnly: 148, secondOnly: 224 }),
   multipleSystems: m.multipleSystems(lists),
   closedPopulation: m.closedPopulation(lists),
+  fayHerriot: m.fayHerriot(
+    [{ area: 'A', y: 4.1, v: 0.9, x: 1.2 }, { area: 'B', y: 6.9, v: 1.6, x: 1.5 }, { area: 'C', y: 3.2, v: 0.5, x: 0.9 }, { area: 'D', y: 3.0, v: 2.5, x: 1.8 }, { area: 'E', y: 7.4, v: 1.2, x: 2.4 }, { area: 'F', y: null, v: null, x: 1.6 }],
+    { response: 'y', variance: 'v', covariates: ['x'] },
+  ),
+  reclassify: m.reclassify({ stalking: 63, harassment: 963 }, { stalking: { stalking: 60, harassment: 40 }, harassment: { stalking: 2, harassment: 198 } }, { draws: 2000 }),
+  roganGladen: m.roganGladen({ positives: 80, tested: 1000 }, { sensitivity: 0.9, specificity: 0.95 }),
 };
 
 describe('toRows: every public result as flat tidy records', () => {
