@@ -2,7 +2,8 @@
  * Solve the n x n system a x = b by Gaussian elimination with partial pivoting (Golub & Van Loan 2013,
  * alg. 3.4.1), in place: `a` (row-major, n x n) is overwritten by its elimination and `b` by the solution.
  * Returns false, leaving `b` undefined, when a pivot is 0 or not finite (a singular system). Allocates
- * nothing; no validation.
+ * nothing; no validation. Not mathjs's `lusolve`: it is called once per Monte Carlo draw (100,000 times a
+ * call) on a few categories, where an allocation-free loop is what keeps `reclassify` ahead of numpy.
  *
  * @example
  * ```ts

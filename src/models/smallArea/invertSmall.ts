@@ -2,6 +2,8 @@
  * The inverse of a small dense p × p matrix (row-major) by Gauss-Jordan elimination with partial
  * pivoting, or null when a pivot vanishes (relative to the column's largest entry). Works for the
  * indefinite matrices a Fisher-scoring iterate with a negative variance can produce, as R's `solve` does.
+ * Not mathjs's `inv`: p is a handful of coefficients, inverted a few times per fit, where building mathjs
+ * matrices costs more than the arithmetic and would add 50-65 KB gzip to darkfigure/models.
  *
  * @example
  * ```ts
