@@ -65,6 +65,7 @@ export { splitByShares, type SplitByShares, type SplitBySharesOptions, type Spli
 export type { ShareScale } from './incidence/shareOptions';
 export type { ShareIntervals } from './incidence/relationshipShares';
 export { sharedNotes } from './core/sharedNotes';
+export type { LocalPrevalence, AreaPrevalenceRow } from './compare/local/localPrevalence';
 export type { SplitQuantity } from './incidence/splitByShares';
 export type { UncertainProbability } from './incidence/uncertainProbability';
 export type { UncertainQuantity } from './incidence/uncertainQuantity';

@@ -11,10 +11,10 @@ import { percentileInterval } from '../../montecarlo/percentileInterval';
 import { streamSeeds } from '../../montecarlo/streamSeeds';
 import { fillBeta } from '../../random/fillBeta';
 import { createGenerator } from '../../random/generator';
-import { apparentLimits, type ApparentMethod } from './apparentLimits';
+import { apparentLimits } from './apparentLimits';
 
 /** Interval methods of {@link roganGladen}: those of `epiR::epi.prev` (`'clopper-pearson'` is its `"c-p"`). */
-export type RoganGladenMethod = ApparentMethod;
+export type RoganGladenMethod = 'wilson' | 'clopper-pearson' | 'blaker';
 
 /** Options of {@link roganGladen}. */
 export interface RoganGladenOptions {
