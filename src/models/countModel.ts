@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { columnName, levelsOption, termList } from './design/columnSchemas';
 import { fail, InputError } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { level as levelSchema, methodOf } from '../core/schemas';
@@ -99,18 +100,13 @@ export interface CountModel {
 
 const FAMILIES = ['poisson', 'quasipoisson', 'negative-binomial'] as const satisfies readonly CountFamily[];
 
-const columnName = /* @__PURE__ */ (() => z.string({ error: 'a column name (a string)' }).check((ctx) => {
-  if (ctx.value === '') ctx.issues.push({ code: 'custom', input: ctx.value, message: 'a column name (a non-empty string)' });
-}))();
-
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject(
   {
     response: columnName,
     exposure: z.optional(columnName),
-    terms: z._default(z.array(columnName, { error: "an array of column names or interactions 'a:b'" }), []),
+    terms: termList,
     family: z._default(methodOf(FAMILIES), 'poisson'),
-    levels: z._default(z
-      .record(z.string(), z.array(z.string(), { error: 'an array of level names (strings)' }), { error: 'an object of column name to level names' }), {}),
+    levels: levelsOption,
     level: levelSchema,
     interval: z._default(methodOf(['wald', 'profile']), 'wald'),
     maxIterations: z._default(z

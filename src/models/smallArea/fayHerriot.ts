@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { columnName, levelsOption, termList } from '../design/columnSchemas';
 import { InputError, type InputIssue } from '../../core/InputError';
 import { interval, type Interval } from '../../core/interval';
 import { level as levelSchema, methodOf } from '../../core/schemas';
@@ -96,18 +97,13 @@ export interface FayHerriot {
 
 const METHODS = ['reml', 'ml', 'fh'] as const satisfies readonly FayHerriotMethod[];
 
-const columnName = /* @__PURE__ */ (() => z.string({ error: 'a column name (a string)' }).check((ctx) => {
-  if (ctx.value === '') ctx.issues.push({ code: 'custom', input: ctx.value, message: 'a column name (a non-empty string)' });
-}))();
-
 const optionsSchema = /* @__PURE__ */ (() => z.strictObject(
   {
     response: columnName,
     variance: z.optional(columnName),
-    covariates: z._default(z.array(columnName, { error: "an array of column names or interactions 'a:b'" }), []),
+    covariates: termList,
     method: z._default(methodOf(METHODS), 'reml'),
-    levels: z._default(z
-      .record(z.string(), z.array(z.string(), { error: 'an array of level names (strings)' }), { error: 'an object of column name to level names' }), {}),
+    levels: levelsOption,
     level: levelSchema,
     area: z._default(columnName, 'area'),
     transform: z._default(methodOf(['none', 'arcsin']), 'none'),
