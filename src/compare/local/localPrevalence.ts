@@ -37,10 +37,7 @@ export interface ParsedLocalPrevalence {
 
 const prevalenceOf = /* @__PURE__ */ (() => positiveProbability('victims are population x prevalence'))();
 const areaName = /* @__PURE__ */ (() => z.string({ error: 'an area name (a string)' }))();
-const sexes = /* @__PURE__ */ (() => z.union(
-  [z.string(), z.array(z.string()).check(z.minLength(1))],
-  { error: "a sex such as 'female', or a non-empty array of them" },
-))();
+const SEXES = "a sex such as 'female', or a non-empty array of them";
 const BY_AREA = 'a fayHerriot result, rows { area, estimate }, or a record of area name to prevalence';
 
 /**
@@ -49,8 +46,14 @@ const BY_AREA = 'a fayHerriot result, rows { area, estimate }, or a record of ar
  * @internal
  */
 export const localPrevalenceSchema = /* @__PURE__ */ (() => z.pipe(
-  z.strictObject({ byArea: z.unknown(), age: ageBand, sex: z.optional(sexes) }, { error: 'an object { byArea, age, sex? }' }),
+  z.strictObject({ byArea: z.unknown(), age: ageBand, sex: z.optional(z.unknown()) }, { error: 'an object { byArea, age, sex? }' }),
   z.transform((v, ctx): ParsedLocalPrevalence => {
+    const sex = v.sex;
+    const isSex = (x: unknown) => typeof x === 'string' && x.trim() !== '';
+    if (sex !== undefined && !(isSex(sex) || (Array.isArray(sex) && sex.length > 0 && sex.every(isSex)))) {
+      ctx.issues.push({ code: 'custom', path: ['sex'], input: sex, message: SEXES });
+      return z.NEVER;
+    }
     const byArea: ParsedLocalPrevalence['byArea'] = new Map();
     const raw = v.byArea;
     const rows: { name: unknown; value: unknown; path: (string | number)[] }[] = [];
@@ -91,7 +94,7 @@ export const localPrevalenceSchema = /* @__PURE__ */ (() => z.pipe(
       byArea.set(key, { dist: parsed.data, path });
     }
     if (ctx.issues.length > 0) return z.NEVER;
-    const s = v.sex === undefined ? ['female', 'male'] : typeof v.sex === 'string' ? [v.sex] : [...v.sex];
+    const s = sex === undefined ? ['female', 'male'] : typeof sex === 'string' ? [sex] : [...(sex as string[])];
     return { byArea, band: v.age, sexes: [...new Set(s)] };
   }),
 ))();
