@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { parseAgeBand } from './ageBand';
 import { describeValue } from './describeValue';
 import { HINT } from './validate';
+import { rule } from './rule';
 
 /**
  * Shared zod schemas for the public edge. Each message states the rule ("a finite number >= 0");
@@ -17,14 +18,9 @@ const numberRule = (rule: string) =>
         : rule,
   });
 
-/**
- * {@link numberRule} and the same rule for numbers failing `ok`: the one issue, which aborts (as a refine
- * with `abort: true`; a check function costs a bundle less than `z.refine`, which pulls in zod's custom type).
- */
-function numberWhere(rule: string, ok: (x: number) => boolean) {
-  return numberRule(rule).check((ctx) => {
-    if (!ok(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, message: rule });
-  });
+/** {@link numberRule} and the same rule for numbers failing `ok`: the one issue, which aborts. */
+function numberWhere(message: string, ok: (x: number) => boolean) {
+  return numberRule(message).check(rule(ok, message, true));
 }
 
 /** A finite number >= 0; weighted (non-integer) counts allowed. */
@@ -101,10 +97,7 @@ export const per = /* @__PURE__ */ (() => z._default(positive, 100000))();
 /** A seed for the library's generator: a whole number (default 42). */
 export const seed = /* @__PURE__ */ (() =>
   z._default(
-    numberRule('a whole number').check((ctx) => {
-      // continue: true, as the refine this was (without abort)
-      if (!Number.isSafeInteger(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'a whole number', continue: true });
-    }),
+    numberRule('a whole number').check(rule((x) => Number.isSafeInteger(x), 'a whole number')),
     42,
   ))();
 
