@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { InputError, type InputIssue } from '../core/InputError';
-import { count, options, positive } from '../core/schemas';
+import { count, methodOf, options, positive } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
 import { twoSidedZ } from '../intervals/kernels/twoSidedZ';
 import { chiSquareQuantile } from '../special/chiSquareQuantile';
@@ -121,13 +121,12 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
       .array(rowSchema, { error: 'an array of rows { area, count, denominator | population | expected }' })
       .check(z.minLength(1, { error: 'at least one row { area, count, denominator | population | expected }' })),
     options: options({
-      type: z.optional(z.enum(['proportion', 'rate', 'ratio'], { error: "one of 'proportion', 'rate', 'ratio'" })),
+      type: z.optional(methodOf(['proportion', 'rate', 'ratio'])),
       target: z.optional(finiteNumber),
       per: z.optional(positive),
       levels: funnelLevels,
       method: funnelMethod,
-      overdispersion: z._default(z
-        .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" }), 'none'),
+      overdispersion: z._default(methodOf(['none', 'multiplicative', 'additive']), 'none'),
       trim: z._default(z
         .number({ error: 'a fraction in [0, 0.5), such as 0.1' }).check(z.refine((x) => x >= 0 && x < 0.5, { error: 'a fraction in [0, 0.5), such as 0.1' })), 0.1),
       precision: z.optional(z.unknown()),

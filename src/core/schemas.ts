@@ -118,7 +118,7 @@ export function options<T extends z.core.$ZodShape>(shape: T) {
 export { describeValue };
 
 /** An age band (`'16-19'`, `'90+'`) or single year (number or numeric string), parsed. */
-export const ageBand = /* @__PURE__ */ (() => z.pipe(z.union([z.string(), z.number()], { error: "an age band such as '16-19' or '90+', or a single year" }), z.transform((value, ctx) => {
+export const ageBand = /* @__PURE__ */ (() => z.pipe(z.unknown().check(rule((x) => typeof x === 'string' || Number.isFinite(x), "an age band such as '16-19' or '90+', or a single year", true)), z.transform((value, ctx) => {
   const band = parseAgeBand(value);
   if (band === undefined) {
     ctx.issues.push({ code: 'custom', input: value, message: "an age band such as '16-19' or '90+', or a single year (0 to 150)" });
