@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { atLeastOne } from '../core/atLeastOne';
 import { ageBand, count } from '../core/schemas';
 import { HINT } from '../core/validate';
 
@@ -29,7 +30,7 @@ export const bandPopulation = /* @__PURE__ */ (() => z.number({ error: stringHin
 /** Rows of a standard population `{ age, population }` (population >= 0), at least one. */
 export const standardRows = /* @__PURE__ */ (() => z
   .array(z.object({ age: ageBand, population: count }), { error: 'an array of rows { age, population }' })
-  .check(z.minLength(1, { error: 'at least one row { age, population }' })))();
+  .check(atLeastOne('at least one row { age, population }')))();
 
 /**
  * Persons by number of events: keys are whole numbers of events >= 1, values persons (>= 0).
