@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { HINT } from '../core/validate';
 import { rule } from '../core/rule';
+import { countRecord } from '../core/countRecord';
 import { count, methodOf, positive } from '../core/schemas';
 
 /** How share values are given: proportions (0.45), percentages (45) or counts. */
@@ -32,7 +33,7 @@ export const shareOptionShape = /* @__PURE__ */ (() => ({
 }))();
 
 /** Shares as a record of category to a number. @internal */
-export const sharesRecord = /* @__PURE__ */ (() => z.record(z.string(), count, { error: 'a record of category to share, such as { exPartner: 0.45, stranger: 0.1 }' }))();
+export const sharesRecord = /* @__PURE__ */ (() => countRecord('a record of category to share, such as { exPartner: 0.45, stranger: 0.1 }'))();
 
 /** Parsed share options. @internal */
 export interface ShareOptions {
