@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { atLeastOne } from '../core/atLeastOne';
+import { rule } from '../core/rule';
 import { InputError, type InputIssue } from '../core/InputError';
-import { count, options, positive } from '../core/schemas';
+import { count, methodOf, options, positive } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
 import { twoSidedZ } from '../intervals/kernels/twoSidedZ';
 import { chiSquareQuantile } from '../special/chiSquareQuantile';
@@ -102,7 +104,7 @@ export interface FunnelPlot {
 }
 
 const areaName = /* @__PURE__ */ (() => z
-  .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' })))();
+  .string({ error: 'an area name (a non-empty string)' }).check(rule((s) => s.trim() !== '', 'an area name (a non-empty string)')))();
 
 const rowSchema = /* @__PURE__ */ (() => z.object(
   {
@@ -119,17 +121,16 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
   .object({
     rows: z
       .array(rowSchema, { error: 'an array of rows { area, count, denominator | population | expected }' })
-      .check(z.minLength(1, { error: 'at least one row { area, count, denominator | population | expected }' })),
+      .check(atLeastOne('at least one row { area, count, denominator | population | expected }')),
     options: options({
-      type: z.optional(z.enum(['proportion', 'rate', 'ratio'], { error: "one of 'proportion', 'rate', 'ratio'" })),
+      type: z.optional(methodOf(['proportion', 'rate', 'ratio'])),
       target: z.optional(finiteNumber),
       per: z.optional(positive),
       levels: funnelLevels,
       method: funnelMethod,
-      overdispersion: z._default(z
-        .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" }), 'none'),
+      overdispersion: z._default(methodOf(['none', 'multiplicative', 'additive']), 'none'),
       trim: z._default(z
-        .number({ error: 'a fraction in [0, 0.5), such as 0.1' }).check(z.refine((x) => x >= 0 && x < 0.5, { error: 'a fraction in [0, 0.5), such as 0.1' })), 0.1),
+        .number({ error: 'a fraction in [0, 0.5), such as 0.1' }).check(rule((x) => x >= 0 && x < 0.5, 'a fraction in [0, 0.5), such as 0.1')), 0.1),
       precision: z.optional(z.unknown()),
     }),
   }), z.transform((input, ctx) => {

@@ -1,7 +1,6 @@
 import type * as z from 'zod/mini';
 
-/** Zod 4 wrappers whose inner schema is at `def.innerType`. */
-const WRAPPERS = /* @__PURE__ */ (() => new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch', 'success']))();
+type Def = Record<string, unknown> & { type: string };
 
 /**
  * The keys of the object schema found by walking `schema` along `path` (through objects, arrays, records,
@@ -10,38 +9,42 @@ const WRAPPERS = /* @__PURE__ */ (() => new Set(['optional', 'nullable', 'defaul
  */
 function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] | undefined {
   let at: z.core.$ZodType | undefined = schema;
-  const unwrap = () => {
-    for (let guard = 0; at !== undefined && guard < 100; guard++) {
-      const def = at._zod.def as unknown as Record<string, unknown> & { type: string };
-      if (WRAPPERS.has(def.type)) at = def.innerType as z.core.$ZodType;
-      else if (def.type === 'pipe') at = def.in as z.core.$ZodType;
-      else if (def.type === 'lazy') at = (def.getter as () => z.core.$ZodType)();
-      else return;
+  for (let i = 0; ; i++) {
+    let def: Def;
+    // unwrap: optional, nullable, default, prefault, nonoptional, readonly, catch, success (innerType), pipe (in), lazy
+    for (let guard = 0; ; guard++) {
+      if (at === undefined || guard > 99) return undefined;
+      def = at._zod.def as unknown as Def;
+      const inner: unknown = def.innerType ?? (def.type === 'pipe' ? def.in : def.type === 'lazy' ? (def.getter as () => unknown)() : undefined);
+      if (inner === undefined) break;
+      at = inner as z.core.$ZodType;
     }
-  };
-  for (const key of path) {
-    unwrap();
-    if (at === undefined) return undefined;
-    const def = at._zod.def as unknown as Record<string, unknown> & { type: string };
-    if (def.type === 'object' && typeof key === 'string') at = (def.shape as Record<string, z.core.$ZodType>)[key];
-    else if (def.type === 'array' && typeof key === 'number') at = def.element as z.core.$ZodType;
-    else if (def.type === 'record') at = def.valueType as z.core.$ZodType;
-    else return undefined;
+    const key = path[i];
+    if (i === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : undefined;
+    at = (
+      def.type === 'object' && typeof key === 'string'
+        ? (def.shape as Record<string, unknown>)[key]
+        : def.type === 'array' && typeof key === 'number'
+          ? def.element
+          : def.type === 'record'
+            ? def.valueType
+            : undefined
+    ) as z.core.$ZodType | undefined;
   }
-  unwrap();
-  if (at === undefined || at._zod.def.type !== 'object') return undefined;
-  return Object.keys((at._zod.def as unknown as { shape: Record<string, unknown> }).shape);
 }
 
 /** Edit distance counting a swap of neighbouring letters as one edit (optimal string alignment), for "did you mean". */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  // row 0 is 0..b.length, column 0 is 0..a.length; the rest is filled in below
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i || j));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? d[i - 2]![j - 2]! + 1 : Infinity,
+      );
     }
   }
   return d[a.length]![b.length]!;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { rule } from '../core/rule';
 import { fail } from '../core/InputError';
 import type { Interval } from '../core/interval';
 import { positive } from '../core/schemas';
@@ -20,7 +21,7 @@ export interface FormatIntervalOptions {
 const magnitude = (x: number) => Number(Math.abs(x).toExponential().split('e')[1]);
 
 /** A number, infinite allowed (an unbounded limit), NaN not. */
-const limit = () => z.custom<number>((x) => typeof x === 'number' && !Number.isNaN(x), { error: 'a number (Infinity allowed, not NaN)' });
+const limit = () => z.unknown().check(rule((x) => typeof x === 'number' && !Number.isNaN(x), 'a number (Infinity allowed, not NaN)')) as z.ZodMiniType<number, number>;
 
 const schema = /* @__PURE__ */ (() =>
   z.object({
@@ -30,7 +31,7 @@ const schema = /* @__PURE__ */ (() =>
     ),
     options: z.prefault(
       z.strictObject({
-        digits: z.optional(z.number({ error: 'a whole number from 0 to 15' }).check(z.refine((x) => Number.isInteger(x) && x >= 0 && x <= 15, { error: 'a whole number from 0 to 15' }))),
+        digits: z.optional(z.number({ error: 'a whole number from 0 to 15' }).check(rule((x) => Number.isInteger(x) && x >= 0 && x <= 15, 'a whole number from 0 to 15'))),
         percent: z._default(z.boolean({ error: 'true or false' }), false),
         per: z.optional(positive),
         locale: z._default(z.string({ error: "a locale such as 'en-GB'" }), 'en-GB'),

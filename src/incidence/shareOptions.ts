@@ -1,21 +1,39 @@
 import * as z from 'zod/mini';
 import { HINT } from '../core/validate';
+import { rule } from '../core/rule';
+import { countRecord } from '../core/countRecord';
 import { count, methodOf, positive } from '../core/schemas';
 
 /** How share values are given: proportions (0.45), percentages (45) or counts. */
 export type ShareScale = 'proportion' | 'percent' | 'count';
 
+/**
+ * `remainder`: a category name or false. A check rather than a union of a string and the literal false (zod's
+ * union and literal types cost the core bundle about 0.6 KB); the same issues as that union gave: its message
+ * for neither, the name rule for '__proto__', and zod's bare 'Invalid input' of an unworded minLength(1) for ''.
+ */
+const remainder = /* @__PURE__ */ (() => z.unknown().check((ctx) => {
+  const x = ctx.value;
+  if (x === false || (typeof x === 'string' && x !== '' && x !== '__proto__')) return;
+  const message =
+    typeof x !== 'string'
+      ? "a category name such as 'other' (not '__proto__', reserved in JavaScript), or false for none"
+      : x === ''
+        ? 'Invalid input'
+        : "a category name other than '__proto__' (reserved in JavaScript)";
+  ctx.issues.push({ code: 'custom', input: x, message, ...(typeof x === 'string' ? { continue: true } : {}) });
+}) as z.ZodMiniType<string | false, string | false>)();
+
 /** The zod shapes of the options shared by `relationshipShares` and `splitByShares`. @internal */
 export const shareOptionShape = /* @__PURE__ */ (() => ({
   base: z.optional(positive),
   scale: z._default(methodOf(['proportion', 'percent', 'count']), 'proportion'),
-  remainder: z._default(z
-    .union([z.string().check(z.minLength(1)).check(z.refine((x) => x !== '__proto__', { error: "a category name other than '__proto__' (reserved in JavaScript)" })), z.literal(false)], { error: "a category name such as 'other' (not '__proto__', reserved in JavaScript), or false for none" }), 'other'),
-  tolerance: z._default(count.check(z.refine((x) => x < 0.1, { error: `a proportion from 0 to 0.1, such as 0.005 (half a percentage point)${HINT}give it as a proportion whatever the scale` })), 0.005),
+  remainder: z._default(remainder, 'other'),
+  tolerance: z._default(count.check(rule((x) => x < 0.1, `a proportion from 0 to 0.1, such as 0.005 (half a percentage point)${HINT}give it as a proportion whatever the scale`)), 0.005),
 }))();
 
 /** Shares as a record of category to a number. @internal */
-export const sharesRecord = /* @__PURE__ */ (() => z.record(z.string(), count, { error: 'a record of category to share, such as { exPartner: 0.45, stranger: 0.1 }' }))();
+export const sharesRecord = /* @__PURE__ */ (() => countRecord('a record of category to share, such as { exPartner: 0.45, stranger: 0.1 }'))();
 
 /** Parsed share options. @internal */
 export interface ShareOptions {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { rule } from '../core/rule';
 import type { Interval } from '../core/interval';
 import { count, intervalLevel, positive, probability } from '../core/schemas';
 import { HINT } from '../core/validate';
@@ -109,9 +110,9 @@ const successesTrials = /* @__PURE__ */ (() => z.pipe(z
     jeffreysOnBase(successes / trials, trials, `Jeffreys posterior for ${sixDigits(successes)} of ${sixDigits(trials)}`))))();
 
 /** A Beta shape: > 0 and at least the smallest normal double (with two smaller shapes every draw is 0 / 0). */
-const betaShape = /* @__PURE__ */ (() => positive.check(z.refine((x) => x >= 2.2250738585072014e-308, {
-  error: 'a finite number >= 2.2e-308 (the smallest normal double: below it the Beta draws underflow)',
-})))();
+const betaShape = /* @__PURE__ */ (() => positive.check(rule((x) => x >= 2.2250738585072014e-308,
+  'a finite number >= 2.2e-308 (the smallest normal double: below it the Beta draws underflow)',
+)))();
 
 const alphaBeta = /* @__PURE__ */ (() => z.pipe(z
   .strictObject({ alpha: betaShape, beta: betaShape }), z.transform(({ alpha, beta }) => betaDistribution(alpha / (alpha + beta), alpha, beta, 'as given'))))();

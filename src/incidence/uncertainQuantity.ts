@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { rule as ruleCheck } from '../core/rule';
 import type { Interval } from '../core/interval';
 import { count, intervalLevel } from '../core/schemas';
 import { HINT } from '../core/validate';
@@ -116,7 +117,7 @@ export function uncertainQuantity(rule: string) {
         typeof iss.input === 'string' && iss.input.trim() !== '' && Number.isFinite(Number(iss.input))
           ? `${rule}${HINT}pass the number ${Number(iss.input)}, not a string`
           : rule,
-    }).check(z.refine((x) => x > 0, { error: rule }));
+    }).check(ruleCheck((x) => x > 0, rule));
   const plain = z.pipe(estimate, z.transform(exactQuantity));
   const withSE = z.pipe(z
     .strictObject({ estimate, standardError: count }), z.transform(({ estimate: m, standardError }, ctx) => gammaQuantity(m, standardError, []) ?? degenerate(ctx, 'standardError', standardError, m, standardError, false)));

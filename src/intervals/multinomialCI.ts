@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Interval } from '../core/interval';
 import { refuseReservedKey } from '../core/refuseReservedKey';
+import { countRecord } from '../core/countRecord';
 import { count, level, methodOf, options } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
 import { multinomialIntervals } from './multinomial/multinomialIntervals';
@@ -20,9 +21,7 @@ export interface MultinomialCIOptions {
 
 const schema = /* @__PURE__ */ (() => z
   .object({
-    counts: z.record(z.string(), count, {
-      error: 'a record of category to count, such as { partner: 45, stranger: 10 }',
-    }),
+    counts: countRecord('a record of category to count, such as { partner: 45, stranger: 10 }'),
     options: options({ level, method: z._default(methodOf(METHODS), 'sison-glaz') }),
   })
   .check((ctx) => {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { rule } from '../core/rule';
 import { wholeCount } from '../core/schemas';
 
 /** Most draws accepted: 50 million (three Float64Arrays of that length are 1.2 GB). @internal */
@@ -14,5 +15,5 @@ export const MAX_DRAWS = 50_000_000;
  * @internal
  */
 export function drawsOption(defaultDraws = 100_000) {
-  return z._default(wholeCount.check(z.refine((x) => x >= 100 && x <= MAX_DRAWS, { error: 'a whole number of draws from 100 to 50,000,000' })), defaultDraws);
+  return z._default(wholeCount.check(rule((x) => x >= 100 && x <= MAX_DRAWS, 'a whole number of draws from 100 to 50,000,000')), defaultDraws);
 }

@@ -5,7 +5,7 @@ import { exp } from '../special/elementary/exp';
 import { log } from '../special/elementary/log';
 
 const F = /* @__PURE__ */ (() => ZIGGURAT.F)();
-const INV_R = 1 / ZIGGURAT_R;
+const INV_R = /* @__PURE__ */ (() => 1 / ZIGGURAT_R)();
 
 /**
  * The rare part of a ziggurat normal draw ({@link sampleNormal}; Marsaglia & Tsang 2000), for the

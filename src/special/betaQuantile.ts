@@ -129,7 +129,7 @@ function solveLarge(p: number, a: number, b: number, complement: boolean): numbe
 }
 
 /** The last probability given to {@link normalQuantile} and {@link log} here, and their values (both limits of an interval share the tail). */
-const memo = new Float64Array([NaN, NaN, NaN]); // p, its normal quantile, its log
+const memo = /* @__PURE__ */ new Float64Array([NaN, NaN, NaN]); // p, its normal quantile, its log
 function remember(p: number): void {
   if (p === memo[0]) return;
   memo[0] = p;
@@ -145,7 +145,7 @@ function remember(p: number): void {
  * bits as the call with the other `complement` would return. A typed array, not module variables, so that
  * storing doubles allocates nothing.
  */
-const last = new Float64Array(4);
+const last = /* @__PURE__ */ new Float64Array(4);
 
 /**
  * Return x (or, with `complement`, 1 - x) where x = x₀·e^s and 1 - x = -expm1(u) (`swapped`: the other way
@@ -168,7 +168,7 @@ function otherOfLast(complement: boolean): number {
 }
 
 /** Receives the error estimate of each {@link inverseSeries} step. */
-const seriesError = new Float64Array(1);
+const seriesError = /* @__PURE__ */ new Float64Array(1);
 
 /**
  * The lower-tail quantile as {@link lowerTail} (x, or 1 - x with `complement`), for a >= 1 and b >= 0.5,

@@ -20,7 +20,7 @@ const TEMME = 20;
 const MU_LOW = -0.45;
 const MU_HIGH = 0.65;
 /** Receives the error estimate of each {@link inverseSeries} step. */
-const seriesError = new Float64Array(1);
+const seriesError = /* @__PURE__ */ new Float64Array(1);
 
 /** The last probability given to {@link normalQuantile} and {@link log} here, and their values (both limits of an interval share the tail). */
 let memoP = NaN;

@@ -1,18 +1,11 @@
-import { GAMMA_TEMME_C as C } from './gammaTemmeCoefficients';
-
-/** The table transposed and padded with zeros: the coefficient of η^n in c_k at 9n + k. */
-const T = /* @__PURE__ */ (() => {
-  const out = new Float64Array(9 * (C[0] as readonly number[]).length);
-  C.forEach((row, k) => row.forEach((c, n) => (out[9 * n + k] = c)));
-  return out;
-})();
+import { gammaTemmeTable } from './gammaTemmeTable';
 
 /**
  * Σ_k c_k(η) a^-k, the sum of Temme's uniform expansion of the incomplete gamma ratios
  * (Q = ½erfc(η√(a/2)) + e^(-aη²/2)/√(2πa) · Σ), trimmed to the terms the shape and η need.
  *
- * Method: the c_k (k <= 8) as Taylor polynomials in η (Temme 1979; DLMF 8.12.9-11), summed as one
- * polynomial in η by Horner's rule, its coefficients d_n = Σ_k c_{k,n} a^-k formed as dot products with the
+ * Method: the c_k (k <= 8) as Taylor polynomials in η (Temme 1979; DLMF 8.12.9-11; the table from
+ * {@link gammaTemmeTable}), summed as one polynomial in η by Horner's rule, its coefficients d_n = Σ_k c_{k,n} a^-k formed as dot products with the
  * powers of 1/a (independent of each other, so they overlap; short inner loops would cost more than the
  * arithmetic). Only the degree |η| needs is summed (11 terms for |η| <= 0.1, 14 to 0.2, 17 to 0.35, up to
  * all 25 beyond 0.55), and from a = 300 only c_0..c_5: every dropped term is below 1e-18 in absolute value,
@@ -29,6 +22,7 @@ const T = /* @__PURE__ */ (() => {
  * @internal
  */
 export function gammaTemmeSum(a: number, eta: number): number {
+  const T = gammaTemmeTable(); // the coefficient of η^n in c_k at 9n + k
   const e = Math.abs(eta);
   const degree = e <= 0.1 ? 11 : e <= 0.2 ? 14 : e <= 0.35 ? 17 : e <= 0.45 ? 19 : e <= 0.55 ? 21 : 25;
   const i1 = 1 / a;

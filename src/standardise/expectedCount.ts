@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { atLeastOne } from '../core/atLeastOne';
 import { fail } from '../core/InputError';
 import { ageBand, count, options, positive } from '../core/schemas';
 import { HINT, validate } from '../core/validate';
@@ -36,7 +37,7 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
   .object({
     population: z
       .array(z.object({ age: ageBand, population: count }), { error: 'an array of rows { age, population }' })
-      .check(z.minLength(1, { error: 'at least one row { age, population }' })),
+      .check(atLeastOne('at least one row { age, population }')),
     referenceRates: z
       .array(
         z.object({
@@ -47,7 +48,7 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
         }),
         { error: `an array of rows: ${FORMS}` },
       )
-      .check(z.minLength(1, { error: `at least one row: ${FORMS}` })),
+      .check(atLeastOne(`at least one row: ${FORMS}`)),
     options: options({ per: z.optional(positive) }),
   }), z.transform((input, ctx) => {
     let bad = false;

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { atLeastOne } from '../core/atLeastOne';
+import { countRecord } from '../core/countRecord';
 import { ageBand, count } from '../core/schemas';
 import { HINT } from '../core/validate';
 
@@ -29,15 +31,14 @@ export const bandPopulation = /* @__PURE__ */ (() => z.number({ error: stringHin
 /** Rows of a standard population `{ age, population }` (population >= 0), at least one. */
 export const standardRows = /* @__PURE__ */ (() => z
   .array(z.object({ age: ageBand, population: count }), { error: 'an array of rows { age, population }' })
-  .check(z.minLength(1, { error: 'at least one row { age, population }' })))();
+  .check(atLeastOne('at least one row { age, population }')))();
 
 /**
  * Persons by number of events: keys are whole numbers of events >= 1, values persons (>= 0).
- * zod's record parser drops an own key '__proto__' without an issue, so callers refuse one with
+ * the record parser (as zod's) drops an own key '__proto__' without an issue, so callers refuse one with
  * `refuseReservedKey` before validating (its path is then `...personsByEvents.__proto__`).
  */
-export const personsByEvents = /* @__PURE__ */ (() => z
-  .record(z.string(), count, { error: 'an object of persons by number of events, such as { 1: 75, 2: 16, 3: 4 }' })
+export const personsByEvents = /* @__PURE__ */ (() => countRecord('an object of persons by number of events, such as { 1: 75, 2: 16, 3: 4 }')
   .check((ctx) => {
     for (const key of Object.keys(ctx.value)) {
       if (!/^[1-9]\d{0,8}$/.test(key))

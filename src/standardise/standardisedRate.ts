@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { atLeastOne } from '../core/atLeastOne';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
 import { ageBand, count, level, options, per } from '../core/schemas';
@@ -69,7 +70,7 @@ const schema = /* @__PURE__ */ (() => z.pipe(z
   .object({
     rows: z
       .array(rowSchema, { error: 'an array of rows { age, count, population }' })
-      .check(z.minLength(1, { error: 'at least one row { age, count, population }' })),
+      .check(atLeastOne('at least one row { age, count, population }')),
     options: options({
       standard: z.prefault(standardRows, esp2013 as { age: string; population: number }[]),
       per,

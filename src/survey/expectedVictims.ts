@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { atLeastOne } from '../core/atLeastOne';
+import { rule } from '../core/rule';
 import { withoutReservedKey } from '../core/withoutReservedKey';
 import { fail } from '../core/InputError';
 import { interval, type Interval } from '../core/interval';
@@ -75,7 +77,7 @@ export interface ExpectedVictims {
 }
 
 const sex = /* @__PURE__ */ (() => z
-  .string({ error: "a sex such as 'female' or 'male'" }).check(z.refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" })))();
+  .string({ error: "a sex such as 'female' or 'male'" }).check(rule((s) => s.trim() !== '', "a sex such as 'female' or 'male'")))();
 
 const prevalenceRow = /* @__PURE__ */ (() => withoutReservedKey(
   z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
@@ -84,13 +86,13 @@ const prevalenceRow = /* @__PURE__ */ (() => withoutReservedKey(
 const populationRow = /* @__PURE__ */ (() => z.object({ sex, age: ageBand, population: count }))();
 
 const schema = /* @__PURE__ */ (() => z.object({
-  prevalence: z.array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' }).check(z.minLength(1, { error: 'at least one prevalence row' })),
+  prevalence: z.array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... }' }).check(atLeastOne('at least one prevalence row')),
   population: z.array(populationRow, { error: 'an array of population rows { sex, age, population }' }),
   options: z.prefault(z
     .strictObject({
       level,
       method: z._default(methodOf(['logit', 'korn-graubard', 'wilson', 'wald', 'monte-carlo']), 'logit'),
-      draws: z._default(wholeCount.check(z.refine((x) => x >= 100, { error: 'a whole number >= 100' })), 10000),
+      draws: z._default(wholeCount.check(rule((x) => x >= 100, 'a whole number >= 100')), 10000),
       seed,
     })
     .check((ctx) => {

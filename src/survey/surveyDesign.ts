@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { rule } from '../core/rule';
 import { HINT } from '../core/validate';
 import { count, intervalLevel, positive, probability, wholeCount } from '../core/schemas';
 import { normalQuantile } from '../special/normalQuantile';
@@ -39,7 +40,7 @@ export interface SurveyDesign {
   notes: string[];
 }
 
-const positiveBase = /* @__PURE__ */ (() => wholeCount.check(z.refine((x) => x > 0, { error: 'a whole number > 0 (the unweighted number of respondents)' })))();
+const positiveBase = /* @__PURE__ */ (() => wholeCount.check(rule((x) => x > 0, 'a whole number > 0 (the unweighted number of respondents)')))();
 
 /**
  * The zod shape of the design fields (every field optional except `estimate`; which combination is

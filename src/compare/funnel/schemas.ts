@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { atLeastOne } from '../../core/atLeastOne';
 import { describeValue } from '../../core/describeValue';
 import { level, methodOf } from '../../core/schemas';
 import { HINT } from '../../core/validate';
@@ -18,7 +19,7 @@ export const funnelMethod = /* @__PURE__ */ (() => z._default(methodOf(['exact',
 /** `levels`: confidence levels of the control limits, default 95% and 99.8%. */
 export const funnelLevels = /* @__PURE__ */ (() => z._default(z
   .array(level, { error: 'an array of confidence levels such as [0.95, 0.998]' })
-  .check(z.minLength(1, { error: 'at least one confidence level, such as [0.95, 0.998]' }))
+  .check(atLeastOne('at least one confidence level, such as [0.95, 0.998]'))
   .check((ctx) => {
     const seen = new Set<number>();
     ctx.value.forEach((v, i) => {

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
+import { atLeastOne } from '../../core/atLeastOne';
+import { rule } from '../../core/rule';
 import { withoutReservedKey } from '../../core/withoutReservedKey';
 import { InputError, type InputIssue } from '../../core/InputError';
 import { refuseOptionsField } from '../../core/refuseOptionsField';
-import { ageBand, count, level, options, positive, seed, wholeCount } from '../../core/schemas';
+import { ageBand, count, level, methodOf, options, positive, seed, wholeCount } from '../../core/schemas';
 import { HINT, validate } from '../../core/validate';
 import { plainNumber } from '../../core/plainNumber';
 import { fewestDraws, tooFewDrawsRule } from '../../montecarlo/fewestDraws';
@@ -17,25 +19,25 @@ import type { ProbabilityDistribution } from '../../incidence/uncertainProbabili
 import { areaStrata, overlappingStrata, type Stratum } from './areaStrata';
 import type { StratumPrevalence } from './localMonteCarlo';
 
-const sex = /* @__PURE__ */ (() => z.string({ error: "a sex such as 'female' or 'male'" }).check(z.refine((s) => s.trim() !== '', { error: "a sex such as 'female' or 'male'" })))();
+const sex = /* @__PURE__ */ (() => z.string({ error: "a sex such as 'female' or 'male'" }).check(rule((s) => s.trim() !== '', "a sex such as 'female' or 'male'")))();
 const prevalenceRow = /* @__PURE__ */ (() => withoutReservedKey(
   z.looseObject({ sex, age: ageBand, ...surveyDesignShape }).check(checkSurveyDesign(['sex', 'age'])),
   "no field '__proto__' (not a design field; reserved in JavaScript)",
 ))();
 const nationalPrevalence = /* @__PURE__ */ (() => z
   .array(prevalenceRow, { error: 'an array of prevalence rows { sex, age, estimate, ... } (national, by sex and age), or { byArea, age } (each area its own)' })
-  .check(z.minLength(1, { error: 'at least one prevalence row' })))();
+  .check(atLeastOne('at least one prevalence row')))();
 type NationalOrLocal = { national: z.output<typeof nationalPrevalence>; local?: undefined } | { local: ParsedLocalPrevalence; national?: undefined };
 const populationRow = /* @__PURE__ */ (() => z.object({ sex, age: ageBand, population: count }))();
 const areaName = /* @__PURE__ */ (() => z
-  .string({ error: 'an area name (a non-empty string)' }).check(z.refine((s) => s.trim() !== '', { error: 'an area name (a non-empty string)' })))();
+  .string({ error: 'an area name (a non-empty string)' }).check(rule((s) => s.trim() !== '', 'an area name (a non-empty string)')))();
 const area = /* @__PURE__ */ (() => z.object(
   {
     name: areaName,
     code: z.optional(z.string({ error: 'a string such as an ONS GSS code' })),
     population: z
       .array(populationRow, { error: 'an array of population rows { sex, age, population }' })
-      .check(z.minLength(1, { error: 'at least one population row' })),
+      .check(atLeastOne('at least one population row')),
     recorded: areaCount,
   },
   { error: 'an area { name, population, recorded }' },
@@ -47,7 +49,7 @@ const MAX_PREVALENCE_DRAWS = 20_000_000;
 
 /** The schema of the whole input, options included. */
 const schema = /* @__PURE__ */ (() => z.strictObject({
-  areas: z.array(area, { error: 'an array of areas { name, population, recorded }' }).check(z.minLength(1, { error: 'at least one area' })),
+  areas: z.array(area, { error: 'an array of areas { name, population, recorded }' }).check(atLeastOne('at least one area')),
   prevalence: z.pipe(z.unknown(), z.transform((value, ctx): NationalOrLocal => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'byArea' in value) {
       const local = localPrevalenceSchema.safeParse(value, { reportInput: true });
@@ -59,15 +61,14 @@ const schema = /* @__PURE__ */ (() => z.strictObject({
   reporting: positiveProbability(dividesBy),
   recording: z.optional(positiveProbability('the expected recorded count is victims x reporting x recording')),
   incidentsPerVictim: z.optional(uncertainQuantity('incidents per victim > 0')),
-  populationYear: z.optional(wholeCount.check(z.refine((y) => y >= 1000 && y <= 9999, { error: 'a year such as 2018' }))),
+  populationYear: z.optional(wholeCount.check(rule((y) => y >= 1000 && y <= 9999, 'a year such as 2018'))),
   options: options({
     level,
-    draws: z._default(wholeCount.check(z.refine((x) => x >= 100 && x <= 1_000_000, { error: 'a whole number of draws from 100 to 1,000,000' })), 10_000),
+    draws: z._default(wholeCount.check(rule((x) => x >= 100 && x <= 1_000_000, 'a whole number of draws from 100 to 1,000,000')), 10_000),
     seed,
     countNoise: countNoiseOption,
     target: z.optional(positive),
-    overdispersion: z._default(z
-      .enum(['none', 'multiplicative', 'additive'], { error: "one of 'none', 'multiplicative', 'additive'" }), 'none'),
+    overdispersion: z._default(methodOf(['none', 'multiplicative', 'additive']), 'none'),
   }),
 }))();
 

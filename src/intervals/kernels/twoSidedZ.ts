@@ -21,5 +21,5 @@ export function twoSidedZ(level: number): number {
   return lastZ;
 }
 
-let lastLevel = Number.NaN;
-let lastZ = Number.NaN;
+let lastLevel = NaN;
+let lastZ = NaN;

@@ -17,16 +17,16 @@ const TWO_52 = 4503599627370496;
  * Coefficients of the Faulhaber polynomials F_k(d) = 1^k + 2^k + ... + d^k in powers of d (index = power),
  * k = 1..5. They also give the sums below 0: F_k(-m) = (-1)^(k+1) F_k(m - 1).
  */
-const FAULHABER: readonly (readonly number[])[] = [
+const FAULHABER: readonly (readonly number[])[] = /* @__PURE__ */ (() => [
   [0, 1 / 2, 1 / 2],
   [0, 1 / 6, 1 / 2, 1 / 3],
   [0, 0, 1 / 4, 1 / 2, 1 / 4],
   [0, -1 / 30, 0, 1 / 3, 1 / 2, 1 / 5],
   [0, 0, -1 / 12, 0, 5 / 12, 1 / 2, 1 / 6],
-];
+])();
 
 /** B_2j / (2j)!, j = 1..6 (Bernoulli numbers), for the Euler-Maclaurin form of sum_{d=1}^{c} d^q. */
-const BERNOULLI_FACTORIAL = [1 / 12, -1 / 720, 1 / 30240, -1 / 1209600, 1 / 47900160, -691 / 1307674368000];
+const BERNOULLI_FACTORIAL = /* @__PURE__ */ (() => [1 / 12, -1 / 720, 1 / 30240, -1 / 1209600, 1 / 47900160, -691 / 1307674368000])();
 
 // Scratch space (the functions here never re-enter).
 const OUT = /* @__PURE__ */ (() => new Float64Array(5))();
