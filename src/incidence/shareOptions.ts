@@ -10,7 +10,7 @@ export type ShareScale = 'proportion' | 'percent' | 'count';
 /**
  * `remainder`: a category name or false. A check rather than a union of a string and the literal false (zod's
  * union and literal types cost the core bundle about 0.6 KB); the same issues as that union gave: its message
- * for neither, the name rule for '__proto__', and zod's bare 'Invalid input' of an unworded minLength(1) for ''.
+ * for neither, and the name rules for '__proto__' and for '' (an empty name).
  */
 const remainder = /* @__PURE__ */ (() => z.unknown().check((ctx) => {
   const x = ctx.value;
@@ -19,7 +19,7 @@ const remainder = /* @__PURE__ */ (() => z.unknown().check((ctx) => {
     typeof x !== 'string'
       ? "a category name such as 'other' (not '__proto__', reserved in JavaScript), or false for none"
       : x === ''
-        ? 'Invalid input'
+        ? "a category name such as 'other' (not empty), or false for none"
         : "a category name other than '__proto__' (reserved in JavaScript)";
   ctx.issues.push({ code: 'custom', input: x, message, ...(typeof x === 'string' ? { continue: true } : {}) });
 }) as z.ZodMiniType<string | false, string | false>)();

@@ -67,6 +67,7 @@ describe('relationshipShares', () => {
     expect(errorOf(() => relationshipShares(shares, { base: 400 })).issues[0]!.path).toEqual(['shares', '__proto__']);
     expect(errorOf(() => splitByShares(1000, shares)).issues[0]!.path).toEqual(['shares', '__proto__']);
     expect(errorOf(() => relationshipShares({ partner: 0.45 }, { remainder: '__proto__' })).message).toMatch(/remainder: expected a category name other than '__proto__'/);
+    expect(errorOf(() => relationshipShares({ partner: 0.45 }, { remainder: '' })).message).toMatch(/remainder: expected a category name such as 'other' \(not empty\), or false for none/);
   });
   it('a base too small or too large for whole Sison-Glaz counts names the base, not multinomialCI', () => {
     const tiny = errorOf(() => relationshipShares({ partner: 0.45, other: 0.55 }, { base: 0.5 }));
