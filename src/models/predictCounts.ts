@@ -137,8 +137,13 @@ export function predictCounts(fit: CountModel, rows: readonly Record<string, unk
       return { ...interval(0, 0, Infinity, level, 'wald-log', { notes }), link: -Infinity, linkStandardError: Infinity };
     }
     const value = exp(eta) * scale;
+    const upper = exp(eta + z * se) * scale;
+    if (upper === Infinity) {
+      // a huge standard error (a fit drifting to a level with no events) or a huge rate: exp overflows
+      notes.push(`the upper limit exp(${Number((eta + z * se).toPrecision(6))}) overflows: it is unbounded (the standard error of this row's log count, ${Number(se.toPrecision(6))}, is too large for a useful interval)`);
+    }
     return {
-      ...interval(value, exp(eta - z * se) * scale, exp(eta + z * se) * scale, level, 'wald-log', { standardError: value * se, notes }),
+      ...interval(value, exp(eta - z * se) * scale, upper, level, 'wald-log', { standardError: value * se, notes }),
       link: eta,
       linkStandardError: se,
     };

@@ -240,6 +240,24 @@ export function nested(path: string, narrow: { lower: number; upper: number }, w
   }
 }
 
+/**
+ * A deep copy of the arguments, to compare with after the call: plain objects and arrays copied key by key,
+ * symbol keys included (results carry shared notes under a symbol, which structuredClone drops), with their
+ * enumerability; anything else by structuredClone.
+ */
+export function snapshot<T>(x: T): T {
+  if (x === null || typeof x !== 'object') return x;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  if (!Array.isArray(x) && proto !== Object.prototype && proto !== null) return structuredClone(x);
+  const out = (Array.isArray(x) ? [] : Object.create(proto as object | null)) as Record<PropertyKey, unknown>;
+  for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(x))) if (key !== 'length' || !Array.isArray(x)) Object.defineProperty(out, key, 'value' in d ? { ...d, value: snapshot(d.value) } : d);
+  for (const key of Object.getOwnPropertySymbols(x)) {
+    const d = Object.getOwnPropertyDescriptor(x, key)!;
+    Object.defineProperty(out, key, 'value' in d ? { ...d, value: snapshot(d.value) } : d);
+  }
+  return out as T;
+}
+
 /** The names of a module's exported functions (classes such as InputError left out), sorted. */
 export function exportedFunctions(module: Record<string, unknown>): string[] {
   return Object.entries(module)
@@ -264,7 +282,7 @@ export function fuzzSpecs(specs: readonly Spec[]): void {
       const tally = { returned: 0, refused: 0 };
       fc.assert(
         fc.property(spec.args(arbs(true)), (args) => {
-          const before = structuredClone(args);
+          const before = snapshot(args);
           const result = outcome(spec.name, () => spec.call(...args), json);
           tally[result === undefined ? 'refused' : 'returned']++;
           if (result === undefined && process.env.FC_STATS === spec.name) console.log(resultOr(() => spec.call(...args), undefined) ?? (() => { try { spec.call(...args); } catch (e) { return (e as Error).message; } })());

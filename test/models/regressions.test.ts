@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closedPopulation, countModel, multipleSystems, predictCounts, twoListEstimate } from '../../src/models/index';
+import { closedPopulation, countModel, multipleSystems, predictCounts, roganGladen, twoListEstimate } from '../../src/models/index';
 import { issuesOf } from '../helpers';
 
 const noNaN = (x: unknown) => expect(JSON.stringify(x, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? 'NaN!' : v))).not.toContain('NaN!');
@@ -71,5 +71,43 @@ describe('regressions found in review', () => {
     expect(issuesOf(() => closedPopulation(counts))[0]!.path).toEqual(['lists']);
     const six: Record<string, number> = { '100000': 5, '010000': 4, '001000': 6, '000100': 3, '000010': 2, '000001': 7, '110000': 1, '001100': 2 };
     expect(issuesOf(() => multipleSystems(six, { model: 'best', maxInteractions: 6 }))[0]!.path).toEqual(['maxInteractions']);
+  });
+});
+
+describe('regressions found by the property fuzz (test/hardening/modelProperties.test.ts)', () => {
+  it('predictCounts: an upper limit that overflows to Infinity has a note', () => {
+    // South Bucks' one event against none elsewhere: the fit drifts, and the intercept's standard error is ~8e5
+    const rows = [
+      { district: 'Wycombe', year: '2015', count: 0 },
+      { district: 'Wycombe', year: '2017', count: 0 },
+      { district: 'South Bucks', year: '2015', count: 0 },
+      { district: 'South Bucks', year: '2017', count: 1 },
+    ];
+    const fit = countModel(rows, { response: 'count', terms: ['district', 'district:year'] });
+    const predicted = predictCounts(fit, rows);
+    expect(predicted[2]!.upper).toBe(Infinity);
+    expect(predicted[2]!.notes?.join(' ')).toMatch(/unbounded/);
+    noNaN(predicted);
+  });
+  it('closedPopulation: an estimate that does not exist says so on its interval (value and upper limit Infinity)', () => {
+    const table = closedPopulation({ '111': 1 }, { lists: ['A', 'B', 'C'], level: 0.5 });
+    for (const row of table.models) {
+      if (Number.isFinite(row.total.value) && Number.isFinite(row.total.upper)) continue;
+      expect(row.total.notes?.join(' ')).toMatch(/unbounded|infinite/i);
+    }
+    expect(table.models.some((m) => m.total.value === Infinity)).toBe(true);
+  });
+  it('capture tables: counts adding to more than 2^52 are refused (the fits gave NaN deviances at the largest double)', () => {
+    const counts = { '110': Number.MAX_VALUE, '100': 3, '011': 2 };
+    expect(issuesOf(() => closedPopulation(counts))[0]!.path).toEqual(['counts']);
+    expect(issuesOf(() => multipleSystems(counts))[0]!.path).toEqual(['counts']);
+  });
+  it('roganGladen: the Wilson limits of 0 positives are exactly 0, so the 0.95 interval contains the 0.8 one', () => {
+    const options = { sensitivity: { successes: 10, trials: 20 }, specificity: 0.7, draws: 1000 };
+    const narrow = roganGladen({ positives: 0, tested: 986 }, { ...options, level: 0.8 });
+    const wide = roganGladen({ positives: 0, tested: 986 }, { ...options, level: 0.95 });
+    expect(wide.apparent.lower).toBe(0);
+    expect(narrow.apparent.lower).toBe(0);
+    expect(roganGladen({ positives: 986, tested: 986 }, { sensitivity: 0.9, specificity: 0.9 }).apparent.upper).toBe(1);
   });
 });
