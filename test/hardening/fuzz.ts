@@ -297,11 +297,13 @@ export function fuzzSpecs(specs: readonly Spec[]): void {
     if (spec.atLevel !== undefined) {
       const atLevel = spec.atLevel;
       it('limits nest across levels: the 0.8 interval lies inside the 0.95 one', () => {
+        let compared = 0;
         fc.assert(
           fc.property(spec.args(arbs(false)), (args) => {
             const narrow = outcome(spec.name, () => spec.call(...atLevel(args, 0.8)), json);
             const wide = outcome(spec.name, () => spec.call(...atLevel(args, 0.95)), json);
             if (narrow === undefined || wide === undefined) return;
+            compared++;
             if (spec.nest !== undefined) {
               spec.nest(narrow.result, wide.result);
               return;
@@ -316,6 +318,7 @@ export function fuzzSpecs(specs: readonly Spec[]): void {
           }),
           { numRuns: Math.ceil(numRuns / 2), seed: SEED + 1 },
         );
+        if (process.env.FC_STATS) console.log(`${spec.name}: ${compared} of ${Math.ceil(numRuns / 2)} compared across levels`);
       });
     }
 

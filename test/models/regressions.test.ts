@@ -110,4 +110,24 @@ describe('regressions found by the property fuzz (test/hardening/modelProperties
     expect(narrow.apparent.lower).toBe(0);
     expect(roganGladen({ positives: 986, tested: 986 }, { sensitivity: 0.9, specificity: 0.9 }).apparent.upper).toBe(1);
   });
+  it('countModel refuses counts above 2^53 (the largest double gave NaN deviances and standard errors)', () => {
+    const rows = [0, 0, 0, Number.MAX_VALUE, 0].map((count, i) => ({ count, g: i % 2 ? 'a' : 'b' }));
+    const issues = issuesOf(() => countModel(rows, { response: 'count' }));
+    expect(issues[0]!.path).toEqual(['rows', 3, 'count']);
+    expect(issues[0]!.expected).toMatch(/2\^53/);
+    expect(issuesOf(() => countModel(rows, { response: 'count', family: 'quasipoisson' }))[0]!.path).toEqual(['rows', 3, 'count']);
+    noNaN(countModel(rows.map((r, i) => ({ ...r, count: i === 3 ? 2 ** 53 : r.count })), { response: 'count', terms: ['g'] }));
+  });
+  it('predictCounts: a row whose numeric covariate is 0 gives no NaN when that coefficient has an infinite variance', () => {
+    // a covariate of 0 and -7e-162: the fit keeps it, with a variance of Infinity
+    const rows = [1, 0, 0, 0].map((count, i) => ({ count, x: i < 2 ? -7.105204081320921e-162 : 0 }));
+    const fit = countModel(rows, { response: 'count', terms: ['x'] });
+    expect(fit.covariance.flat().some((v) => v === Infinity)).toBe(true);
+    const predicted = predictCounts(fit, rows);
+    noNaN(predicted);
+    for (const p of predicted) {
+      expect(p.lower).toBeLessThanOrEqual(p.upper);
+      if (p.upper === Infinity) expect(p.notes?.join(' ')).toMatch(/unbounded/);
+    }
+  });
 });

@@ -16,7 +16,7 @@ export interface ModelRowsRequest {
 /**
  * Check the rows of a count model and work out its design: every term's columns exist and are all
  * strings (a factor) or all finite numbers; factor levels in code-point order unless `levels` gives the
- * order (which must hold every level seen, and only those); the response is a finite count >= 0 (whole
+ * order (which must hold every level seen, and only those); the response is a count from 0 to 2^53 (whole
  * for Poisson and negative binomial); the exposure a finite number > 0. Terms are put in R's order (main
  * effects, then two-way interactions, ...), and each factor in a term is coded by contrasts when the
  * term without it is in the model (or is the intercept), else by indicators (R's rule, Chambers and
@@ -82,10 +82,11 @@ export function readModelRows(
     }
     const y = row[response];
     if (request.counts === 'unchecked') positive = true;
-    else if (typeof y !== 'number' || !Number.isFinite(y) || y < 0 || (request.counts === 'whole' && !Number.isInteger(y))) {
+    // at most 2^53 (counts held exactly): near the largest double the fit's sums overflow to NaN
+    else if (typeof y !== 'number' || !Number.isFinite(y) || y < 0 || y > 2 ** 53 || (request.counts === 'whole' && !Number.isInteger(y))) {
       issues.push({
         path: ['rows', i, response],
-        expected: request.counts === 'whole' ? 'a whole number >= 0 (a count)' : 'a finite number >= 0',
+        expected: request.counts === 'whole' ? 'a whole number from 0 to 2^53 (a count)' : 'a finite number from 0 to 2^53',
         received: y,
         ...(typeof y === 'number' && y > 0 && !Number.isInteger(y) ? { hint: "non-integer counts need family 'quasipoisson'" } : {}),
       });
