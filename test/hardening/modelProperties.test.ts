@@ -215,6 +215,12 @@ const captureArb = (a: Arbs, ks: number[]) =>
       return { table, lists: named || asRows ? lists : ['A', 'B', 'C', 'D', 'E'].slice(0, k) };
     });
 
+/** A table of capture histories and its list names (undefined: not given). */
+interface Capture {
+  table: unknown;
+  lists: string[] | undefined;
+}
+
 const captureJunk = fc.constantFrom<unknown>({}, [], null, { '000': 5, '110': 3 }, { '11': 2, '101': 4 }, { '10': 'x', '01': 3, '11': 1 }, 'counts');
 
 const REGIONS = ['north', 'south', 'east'];
@@ -384,7 +390,8 @@ const MODEL_SPECS: Spec[] = [
             { level: a.level, threshold: fc.constantFrom<unknown>(0, 1, Number.NaN), maxInteractions: fc.constantFrom<unknown>(7, -1, 1.5), draws: fc.constantFrom<unknown>(0, 10, 2.5) },
           ),
         )
-        .map(([{ table, lists }, model, options]) => {
+        .map(([capture, model, options]) => {
+          const { table, lists } = capture as Capture;
           // interactions name lists by position, so they stay valid whichever names the table has
           const names = lists ?? ['A', 'B', 'C'];
           const m =
@@ -403,7 +410,10 @@ const MODEL_SPECS: Spec[] = [
     args: (a) =>
       fc
         .tuple(mostly(a, captureArb(a, [3, 3, 3, 4, 2]), captureJunk.map((table) => ({ table, lists: undefined }))), fc.record({ level: a.level }))
-        .map(([{ table, lists }, options]) => [table, lists === undefined ? options : { ...options, lists }]),
+        .map(([capture, options]) => {
+          const { table, lists } = capture as Capture;
+          return [table, lists === undefined ? options : { ...options, lists }];
+        }),
     call: anyFn(closedPopulation),
     atLevel: lastOptions,
     numRuns: 60,

@@ -91,7 +91,7 @@ const localPrevalenceArb = (a: Arbs) => {
     { weight: 6, arbitrary: fc.constant(['area 0', 'area 1', 'area 2']) },
     { weight: a.junk ? 1 : 0, arbitrary: fc.constantFrom(['area 0', 'area 0', 'area 1'], ['area 0', ' area 1 ', 'area 2'], ['area 1', 'area 2'], ['area 0', 'area 1', 'area 2', 'area 9'], [0, 1, 2], []) },
   );
-  const rows = fc.tuple(names, fc.array(estimate, { minLength: 4, maxLength: 4 })).map(([ns, es]) => (ns as unknown[]).map((area, i) => ({ area, estimate: es[i] })));
+  const rows = fc.tuple(names, fc.array(estimate, { minLength: 4, maxLength: 4 })).map(([ns, es]) => (ns as readonly unknown[]).map((area, i) => ({ area, estimate: es[i] })));
   const byArea = fc.oneof(
     rows.map((r) => Object.fromEntries(r.map(({ area, estimate }) => [String(area), estimate]))),
     rows,
