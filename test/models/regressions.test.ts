@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { closedPopulation, countModel, multipleSystems, predictCounts, roganGladen, twoListEstimate } from '../../src/models/index';
 import { issuesOf } from '../helpers';
+import { countDeviance } from '../../src/models/glm/countDeviance';
+import { residualSummary } from '../../src/models/glm/residualSummary';
 
 const noNaN = (x: unknown) => expect(JSON.stringify(x, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? 'NaN!' : v))).not.toContain('NaN!');
 
@@ -129,5 +131,30 @@ describe('regressions found by the property fuzz (test/hardening/modelProperties
       expect(p.lower).toBeLessThanOrEqual(p.upper);
       if (p.upper === Infinity) expect(p.notes?.join(' ')).toMatch(/unbounded/);
     }
+  });
+  it('countModel refuses exposures more than 1e15 apart (a mix of units; the fit gave NaN statistics)', () => {
+    const rows = [20000, 20000, 20000, 5e-324, 20000].map((population, i) => ({ count: i === 1 ? 0 : 1, population, year: i % 2 ? '2017' : '2016' }));
+    const issues = issuesOf(() => countModel(rows, { response: 'count', exposure: 'population', terms: ['year'] }));
+    expect(issues[0]!.path).toEqual(['rows', 3, 'population']);
+    expect(issues[0]!.expected).toMatch(/1e15/);
+    noNaN(countModel(rows.map((r, i) => ({ ...r, population: i === 3 ? 1e-10 : r.population })), { response: 'count', exposure: 'population', terms: ['year'] }));
+  });
+  it('negative binomial: a fitted mean far above its count has a finite unit deviance (log1p(-1) was -Infinity, the residual quartiles NaN)', () => {
+    const rows = [0, 0, 38, 2, 0].map((count, i) => ({ count, population: i === 3 ? 0.01 : 20000 }));
+    const fit = countModel(rows, { response: 'count', exposure: 'population', family: 'negative-binomial', maxIterations: 3 });
+    noNaN(fit);
+    for (const r of fit.residuals.deviance) expect(Number.isFinite(r)).toBe(true);
+    expect(countDeviance(0, 1.6e18, 0.009)).toBeCloseTo(2 * 0.009 * Math.log1p(1.6e18 / 0.009), 12);
+  });
+  it('residual quartiles of infinite residuals are not NaN', () => {
+    expect(residualSummary([-Infinity, -Infinity, -Infinity, -0.5, -Infinity])).toEqual({ min: -Infinity, q1: -Infinity, median: -Infinity, q3: -Infinity, max: -0.5 });
+    expect(residualSummary([-1, 0, 2, 0.5]).q1).toBeCloseTo(-0.25, 14);
+  });
+  it("negative binomial: a shape theta that runs off to 0 is an InputError naming family, not NaN statistics", () => {
+    const rows = [0, 35, 72, 39].map((count, i) => ({ count, population: [20000, 20000, 65420, 0.01][i]! }));
+    const issues = issuesOf(() => countModel(rows, { response: 'count', exposure: 'population', family: 'negative-binomial' }));
+    expect(issues[0]!.path).toEqual(['family']);
+    expect(issues[0]!.hint).toMatch(/quasipoisson/);
+    noNaN(countModel(rows, { response: 'count', exposure: 'population', family: 'quasipoisson' }));
   });
 });
