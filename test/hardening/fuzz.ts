@@ -3,6 +3,10 @@
  * modelProperties.test.ts for darkfigure/models and darkfigure/charts): the arbitraries, the checks of a
  * result (`problems`, `outcome`), the nesting of limits across levels (`pairs`, `nested`) and the runner
  * that turns a list of specs into properties (`fuzzSpecs`).
+ *
+ * Locally: FC_SEED=n explores other corners, FC_RUNS=k multiplies every property's runs, FC_STATS=1 prints
+ * how often each function returns rather than refuses (and how many level pairs were compared), and
+ * FC_STATS=<name> prints why that function refuses.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -28,11 +32,6 @@ export function mix<T>(valid: fc.Arbitrary<T>, junk: boolean): fc.Arbitrary<unkn
   ];
   if (junk) parts.push({ weight: 1, arbitrary: fc.constantFrom(...JUNK) });
   return fc.oneof(...parts);
-}
-
-/** `valid` most of the time; when `junk`, sometimes one of `junkValues` instead (weight 1 in `weight + 1`). */
-export function orJunk<T>(valid: fc.Arbitrary<T>, junk: boolean, junkValues: fc.Arbitrary<unknown>, weight = 10): fc.Arbitrary<unknown> {
-  return junk ? fc.oneof({ weight, arbitrary: valid as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junkValues }) : valid;
 }
 
 export const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -116,6 +115,20 @@ export function arbs(junk: boolean): Arbs {
   return { junk, count, whole, positive, probability, level, uncertainProbability, uncertainQuantity, recorded, periodCount, period, shares, prevalence, population };
 }
 
+/** `likely` most of the time (weight `weight`, default 5); with junk (`a.junk`), sometimes `other` (1). */
+export const mostly = (a: Arbs, likely: fc.Arbitrary<unknown>, other: fc.Arbitrary<unknown>, weight = 5): fc.Arbitrary<unknown> =>
+  a.junk ? fc.oneof({ weight, arbitrary: likely }, { weight: 1, arbitrary: other }) : likely;
+
+/** `valid` records; with junk (`a.junk`), a third of the time one field replaced by its junk from `junk`. */
+export function spoilOne(a: Arbs, valid: fc.Arbitrary<Record<string, unknown>>, junk: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
+  if (!a.junk) return valid;
+  const keys = Object.keys(junk);
+  return fc.oneof(
+    { weight: 2, arbitrary: valid },
+    { weight: 1, arbitrary: fc.tuple(valid, fc.constantFrom(...keys)).chain(([v, k]) => junk[k]!.map((j) => ({ ...v, [k]: j }))) },
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Specs: a function, arbitraries of its arguments, the position of its level.
 // ---------------------------------------------------------------------------------------------------
@@ -148,6 +161,16 @@ export interface Spec {
 /** The last argument is the options object: set its level. */
 export const lastOptions = (args: Args, level: number): Args => [...args.slice(0, -1), { ...(args.at(-1) as object | undefined), level }];
 export const anyFn = (f: unknown) => f as (...args: Args) => unknown;
+
+/** The message `f` throws (it is called again only to print it). */
+function refusal(f: () => unknown): string {
+  try {
+    f();
+    return 'returned';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /** `f`'s result, or `fallback` when it throws (an InputError or otherwise: the property of `f` is checked elsewhere). */
 export function resultOr<T>(f: () => T, fallback: unknown): unknown {
@@ -285,7 +308,8 @@ export function fuzzSpecs(specs: readonly Spec[]): void {
           const before = snapshot(args);
           const result = outcome(spec.name, () => spec.call(...args), json);
           tally[result === undefined ? 'refused' : 'returned']++;
-          if (result === undefined && process.env.FC_STATS === spec.name) console.log(resultOr(() => spec.call(...args), undefined) ?? (() => { try { spec.call(...args); } catch (e) { return (e as Error).message; } })());
+          // FC_STATS=<name>: why that function refuses its inputs, call by call
+          if (result === undefined && process.env.FC_STATS === spec.name) console.log(refusal(() => spec.call(...args)));
           expect(args).toEqual(before);
         }),
         { numRuns, seed: SEED },

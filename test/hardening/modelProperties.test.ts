@@ -36,15 +36,11 @@ import {
   roganGladen,
   twoListEstimate,
 } from '../../src/models/index';
-import { anyFn, arbs, exportedFunctions, fuzzSpecs, lastOptions, opt, resultOr, type Arbs, type Spec } from './fuzz';
+import { anyFn, arbs, exportedFunctions, fuzzSpecs, lastOptions, mostly, opt, resultOr, spoilOne, type Arbs, type Spec } from './fuzz';
 
 // ---------------------------------------------------------------------------------------------------
 // Arbitraries of the models' inputs
 // ---------------------------------------------------------------------------------------------------
-
-/** `likely` most of the time (weight 5); with junk, sometimes `other` (1). */
-const mostly = (a: Arbs, likely: fc.Arbitrary<unknown>, other: fc.Arbitrary<unknown>, weight = 5) =>
-  a.junk ? fc.oneof({ weight, arbitrary: likely }, { weight: 1, arbitrary: other }) : likely;
 
 const DISTRICTS = ['Wycombe', 'Chiltern', 'South Bucks', 'Aylesbury Vale'];
 const YEARS = ['2015', '2016', '2017'];
@@ -92,16 +88,6 @@ const countRowsArb = (a: Arbs) =>
 
 const TERMS = ['district', 'year', 'deprivation', 'district:year'];
 const termsArb = (a: Arbs) => mostly(a, fc.subarray(TERMS), fc.constantFrom<unknown>(['count'], ['nowhere'], ['district', 'district'], [''], 'district', [3]), 2);
-
-/** `valid` records; with junk, a third of the time one field replaced by its junk. */
-function spoilOne(a: Arbs, valid: fc.Arbitrary<Record<string, unknown>>, junk: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
-  if (!a.junk) return valid;
-  const keys = Object.keys(junk);
-  return fc.oneof(
-    { weight: 2, arbitrary: valid },
-    { weight: 1, arbitrary: fc.tuple(valid, fc.constantFrom(...keys)).chain(([v, k]) => junk[k]!.map((j) => ({ ...v, [k]: j }))) },
-  );
-}
 
 const LEVEL = fc.constantFrom(0.5, 0.8, 0.9, 0.95, 0.99);
 
