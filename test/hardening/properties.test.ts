@@ -192,8 +192,9 @@ const SPECS: Spec[] = [
     name: 'expectedVictims',
     args: (a) =>
       fc.tuple(
-        a.prevalence,
-        a.population,
+        // mostly plausible (drawn from `a` alone, prevalence and population were almost never both accepted)
+        plausible(nationalArb, a.prevalence),
+        plausible(populationArb, a.population),
         fc.record({ level: a.level, method: opt(fc.constantFrom('logit', 'korn-graubard', 'wilson', 'wald', 'monte-carlo')), draws: fc.constant(200), seed: opt(fc.integer()) }),
       ),
     call: anyFn(expectedVictims),
