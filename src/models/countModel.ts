@@ -190,6 +190,16 @@ export function countModel(rows: readonly Record<string, unknown>[], options: Co
   }
   const rowsIn = input.rows as Record<string, unknown>[];
   const model = countFit(rowsIn, base, { negativeBinomial: family === 'negative-binomial', maxIterations: o.maxIterations, tolerance: o.tolerance });
+  if (family === 'negative-binomial' && !(model.theta > 0)) {
+    // θ's maximum-likelihood iteration ran off to 0 (NaN): no negative binomial fits, and every statistic would be NaN
+    fail(
+      'countModel',
+      ['family'],
+      'a family that fits these rows: the negative-binomial shape theta runs off to 0 (more overdispersion than the model can fit, e.g. a count far above the others for its exposure)',
+      family,
+      "use family 'quasipoisson', or check the counts and exposures",
+    );
+  }
   const { spec, fit, y, fitted: fittedColumns, covariance, theta } = model;
   const n = y.length;
   const columnsEstimated = spec.columns.filter((c) => !c.aliased).length;

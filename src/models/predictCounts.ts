@@ -126,19 +126,26 @@ export function predictCounts(fit: CountModel, rows: readonly Record<string, unk
         notes.push('this row uses an aliased column (no coefficient): the prediction from a rank-deficient fit may be misleading');
         continue;
       }
+      // a value of 0 adds nothing (and 0 x an infinite covariance, from a fit with a near-constant column, is NaN)
+      if (design.val[e] === 0) continue;
       eta += estimates[c]! * design.val[e]!;
       if (covIndex.has(c)) entries.push([covIndex.get(c)!, design.val[e]!]);
     }
     let variance = 0;
     for (const [a, va] of entries) for (const [b, vb] of entries) variance += va * vb * fit.covariance[a]![b]!;
-    const se = Math.sqrt(Math.max(0, variance));
+    const se = Number.isNaN(variance) ? Infinity : Math.sqrt(Math.max(0, variance));
     if (eta === -Infinity) {
       notes.push('a level with no events in the fit: the expected count is 0, and its upper limit is unbounded');
       return { ...interval(0, 0, Infinity, level, 'wald-log', { notes }), link: -Infinity, linkStandardError: Infinity };
     }
     const value = exp(eta) * scale;
+    const upper = exp(eta + z * se) * scale;
+    if (upper === Infinity) {
+      // a huge standard error (a fit drifting to a level with no events) or a huge rate: exp overflows
+      notes.push(`the upper limit exp(${Number((eta + z * se).toPrecision(6))}) overflows: it is unbounded (the standard error of this row's log count, ${Number(se.toPrecision(6))}, is too large for a useful interval)`);
+    }
     return {
-      ...interval(value, exp(eta - z * se) * scale, exp(eta + z * se) * scale, level, 'wald-log', { standardError: value * se, notes }),
+      ...interval(value, exp(eta - z * se) * scale, upper, level, 'wald-log', { standardError: value * se, notes }),
       link: eta,
       linkStandardError: se,
     };

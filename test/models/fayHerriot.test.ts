@@ -332,3 +332,17 @@ describe('fayHerriot interval coverage (seeded simulation from the model)', () =
     expect(r.coverage).toBeLessThan(0.965);
   });
 });
+
+describe('fayHerriot regressions found by the property fuzz (test/hardening/modelProperties.test.ts)', () => {
+  it('a sampling variance below 1e-100 is refused, naming the area (the ML and moment MSEs were NaN at 1e-300)', () => {
+    const areas = [0, 1, 2, 3, 4, 5].map((i) => ({ area: `area ${i}`, y: i === 1 ? null : 0.01, D: i === 2 ? 1e-300 : 1e-4 }));
+    for (const method of ['reml', 'ml', 'fh'] as const) {
+      const issue = issuesOf(() => fayHerriot(areas, { response: 'y', variance: 'D', method }))[0]!;
+      expect(issue.path).toEqual(['areas', 2, 'D']);
+      expect(issue.expected).toMatch(/1e-100/);
+    }
+    const fit = fayHerriot(areas.map((a) => (a.D === 1e-300 ? { ...a, D: 1e-100 } : a)), { response: 'y', variance: 'D', method: 'ml' });
+    expect(JSON.stringify(fit.areas.map((a) => a.mse))).not.toContain('null');
+    for (const a of fit.areas) expect(Number.isNaN(a.mse)).toBe(false);
+  });
+});

@@ -339,3 +339,17 @@ describe('reclassify internals', () => {
     );
   });
 });
+
+describe('reclassify regressions found by the property fuzz (test/hardening/modelProperties.test.ts)', () => {
+  it('recorded counts adding to more than 2^53 are refused (the largest double gave NaN true counts)', () => {
+    const names = ['stalking', 'harassment', 'malicious', 'other'];
+    const recordedAs = Object.fromEntries(names.map((t, i) => [t, Object.fromEntries(names.map((r, j) => [r, i === j ? 50 : i === 3 && j === 2 ? 1 : 0]))]));
+    const recorded: Record<string, number> = { stalking: 0, harassment: 0, malicious: 0, other: Number.MAX_VALUE };
+    const issue = issuesOf(() => reclassify(recorded, recordedAs, { level: 0.5, draws: 1000 }))[0]!;
+    expect(issue.path).toEqual(['recorded']);
+    expect(issue.expected).toMatch(/2\^53/);
+    const result = reclassify({ ...recorded, other: 2 ** 53 } as Record<string, number>, recordedAs, { level: 0.5, draws: 1000 });
+    expect(JSON.stringify(result)).not.toMatch(/NaN/);
+    for (const i of Object.values(result.true)) expect(Number.isNaN(i.value) || Number.isNaN(i.lower) || Number.isNaN(i.upper)).toBe(false);
+  });
+});

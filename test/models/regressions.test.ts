@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { closedPopulation, countModel, multipleSystems, predictCounts, twoListEstimate } from '../../src/models/index';
+import { closedPopulation, countModel, multipleSystems, predictCounts, roganGladen, twoListEstimate } from '../../src/models/index';
 import { issuesOf } from '../helpers';
+import { countDeviance } from '../../src/models/glm/countDeviance';
+import { residualSummary } from '../../src/models/glm/residualSummary';
 
 const noNaN = (x: unknown) => expect(JSON.stringify(x, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? 'NaN!' : v))).not.toContain('NaN!');
 
@@ -71,5 +73,88 @@ describe('regressions found in review', () => {
     expect(issuesOf(() => closedPopulation(counts))[0]!.path).toEqual(['lists']);
     const six: Record<string, number> = { '100000': 5, '010000': 4, '001000': 6, '000100': 3, '000010': 2, '000001': 7, '110000': 1, '001100': 2 };
     expect(issuesOf(() => multipleSystems(six, { model: 'best', maxInteractions: 6 }))[0]!.path).toEqual(['maxInteractions']);
+  });
+});
+
+describe('regressions found by the property fuzz (test/hardening/modelProperties.test.ts)', () => {
+  it('predictCounts: an upper limit that overflows to Infinity has a note', () => {
+    // South Bucks' one event against none elsewhere: the fit drifts, and the intercept's standard error is ~8e5
+    const rows = [
+      { district: 'Wycombe', year: '2015', count: 0 },
+      { district: 'Wycombe', year: '2017', count: 0 },
+      { district: 'South Bucks', year: '2015', count: 0 },
+      { district: 'South Bucks', year: '2017', count: 1 },
+    ];
+    const fit = countModel(rows, { response: 'count', terms: ['district', 'district:year'] });
+    const predicted = predictCounts(fit, rows);
+    expect(predicted[2]!.upper).toBe(Infinity);
+    expect(predicted[2]!.notes?.join(' ')).toMatch(/unbounded/);
+    noNaN(predicted);
+  });
+  it('closedPopulation: an estimate that does not exist says so on its interval (value and upper limit Infinity)', () => {
+    const table = closedPopulation({ '111': 1 }, { lists: ['A', 'B', 'C'], level: 0.5 });
+    for (const row of table.models) {
+      if (Number.isFinite(row.total.value) && Number.isFinite(row.total.upper)) continue;
+      expect(row.total.notes?.join(' ')).toMatch(/unbounded|infinite/i);
+    }
+    expect(table.models.some((m) => m.total.value === Infinity)).toBe(true);
+  });
+  it('capture tables: counts adding to more than 2^52 are refused (the fits gave NaN deviances at the largest double)', () => {
+    const counts = { '110': Number.MAX_VALUE, '100': 3, '011': 2 };
+    expect(issuesOf(() => closedPopulation(counts))[0]!.path).toEqual(['counts']);
+    expect(issuesOf(() => multipleSystems(counts))[0]!.path).toEqual(['counts']);
+  });
+  it('roganGladen: the Wilson limits of 0 positives are exactly 0, so the 0.95 interval contains the 0.8 one', () => {
+    const options = { sensitivity: { successes: 10, trials: 20 }, specificity: 0.7, draws: 1000 };
+    const narrow = roganGladen({ positives: 0, tested: 986 }, { ...options, level: 0.8 });
+    const wide = roganGladen({ positives: 0, tested: 986 }, { ...options, level: 0.95 });
+    expect(wide.apparent.lower).toBe(0);
+    expect(narrow.apparent.lower).toBe(0);
+    expect(roganGladen({ positives: 986, tested: 986 }, { sensitivity: 0.9, specificity: 0.9 }).apparent.upper).toBe(1);
+  });
+  it('countModel refuses counts above 2^53 (the largest double gave NaN deviances and standard errors)', () => {
+    const rows = [0, 0, 0, Number.MAX_VALUE, 0].map((count, i) => ({ count, g: i % 2 ? 'a' : 'b' }));
+    const issues = issuesOf(() => countModel(rows, { response: 'count' }));
+    expect(issues[0]!.path).toEqual(['rows', 3, 'count']);
+    expect(issues[0]!.expected).toMatch(/2\^53/);
+    expect(issuesOf(() => countModel(rows, { response: 'count', family: 'quasipoisson' }))[0]!.path).toEqual(['rows', 3, 'count']);
+    noNaN(countModel(rows.map((r, i) => ({ ...r, count: i === 3 ? 2 ** 53 : r.count })), { response: 'count', terms: ['g'] }));
+  });
+  it('predictCounts: a row whose numeric covariate is 0 gives no NaN when that coefficient has an infinite variance', () => {
+    // a covariate of 0 and -7e-162: the fit keeps it, with a variance of Infinity
+    const rows = [1, 0, 0, 0].map((count, i) => ({ count, x: i < 2 ? -7.105204081320921e-162 : 0 }));
+    const fit = countModel(rows, { response: 'count', terms: ['x'] });
+    expect(fit.covariance.flat().some((v) => v === Infinity)).toBe(true);
+    const predicted = predictCounts(fit, rows);
+    noNaN(predicted);
+    for (const p of predicted) {
+      expect(p.lower).toBeLessThanOrEqual(p.upper);
+      if (p.upper === Infinity) expect(p.notes?.join(' ')).toMatch(/unbounded/);
+    }
+  });
+  it('countModel refuses exposures more than 1e15 apart (a mix of units; the fit gave NaN statistics)', () => {
+    const rows = [20000, 20000, 20000, 5e-324, 20000].map((population, i) => ({ count: i === 1 ? 0 : 1, population, year: i % 2 ? '2017' : '2016' }));
+    const issues = issuesOf(() => countModel(rows, { response: 'count', exposure: 'population', terms: ['year'] }));
+    expect(issues[0]!.path).toEqual(['rows', 3, 'population']);
+    expect(issues[0]!.expected).toMatch(/1e15/);
+    noNaN(countModel(rows.map((r, i) => ({ ...r, population: i === 3 ? 1e-10 : r.population })), { response: 'count', exposure: 'population', terms: ['year'] }));
+  });
+  it('negative binomial: a fitted mean far above its count has a finite unit deviance (log1p(-1) was -Infinity, the residual quartiles NaN)', () => {
+    const rows = [0, 0, 38, 2, 0].map((count, i) => ({ count, population: i === 3 ? 0.01 : 20000 }));
+    const fit = countModel(rows, { response: 'count', exposure: 'population', family: 'negative-binomial', maxIterations: 3 });
+    noNaN(fit);
+    for (const r of fit.residuals.deviance) expect(Number.isFinite(r)).toBe(true);
+    expect(countDeviance(0, 1.6e18, 0.009)).toBeCloseTo(2 * 0.009 * Math.log1p(1.6e18 / 0.009), 12);
+  });
+  it('residual quartiles of infinite residuals are not NaN', () => {
+    expect(residualSummary([-Infinity, -Infinity, -Infinity, -0.5, -Infinity])).toEqual({ min: -Infinity, q1: -Infinity, median: -Infinity, q3: -Infinity, max: -0.5 });
+    expect(residualSummary([-1, 0, 2, 0.5]).q1).toBeCloseTo(-0.25, 14);
+  });
+  it("negative binomial: a shape theta that runs off to 0 is an InputError naming family, not NaN statistics", () => {
+    const rows = [0, 35, 72, 39].map((count, i) => ({ count, population: [20000, 20000, 65420, 0.01][i]! }));
+    const issues = issuesOf(() => countModel(rows, { response: 'count', exposure: 'population', family: 'negative-binomial' }));
+    expect(issues[0]!.path).toEqual(['family']);
+    expect(issues[0]!.hint).toMatch(/quasipoisson/);
+    noNaN(countModel(rows, { response: 'count', exposure: 'population', family: 'quasipoisson' }));
   });
 });

@@ -16,7 +16,7 @@ export type CaptureCounts = Readonly<Record<string, number>> | readonly Readonly
  * Read counts by capture history: a record keyed by history (one `'0'`/`'1'` per list, in `lists` order;
  * histories not given are 0; the all-zero history is refused: it is what is estimated) or rows
  * `{ [list]: 0 | 1, count }` (SparseMSE's layout; `lists` defaults to the row keys other than `count`,
- * in the first row's order). Lists must be 2 or more, named once each; counts whole and >= 0.
+ * in the first row's order). Lists must be 2 or more, named once each; counts whole and >= 0, adding to at most 2^52.
  *
  * @example
  * ```ts
@@ -94,5 +94,7 @@ export function captureTable(functionName: string, counts: unknown, lists: reado
     observed += count;
   }
   if (observed === 0) throw new InputError(functionName, [{ path: ['counts'], expected: 'at least one person on a list', received: counts }]);
+  // beyond 2^52 the log-linear fits lose whole counts, and near the largest double they overflow to NaN
+  if (observed > 2 ** 52) throw new InputError(functionName, [{ path: ['counts'], expected: 'counts adding to at most 2^52', received: `${observed} people on the lists` }]);
   return { lists: names!, cells, observed };
 }

@@ -123,7 +123,8 @@ export function closedPopulation(counts: CaptureCounts, options?: ClosedPopulati
     return {
       model: design.name,
       exists,
-      total: interval(exists ? n + hidden : Infinity, profile.lower, profile.upper, level, 'profile', { standardError: exists ? standardError : Infinity, notes: [] }),
+      // the row's notes on the interval too: they say why a value or limit is unbounded
+      total: interval(exists ? n + hidden : Infinity, profile.lower, profile.upper, level, 'profile', { standardError: exists ? standardError : Infinity, notes: [...rowNotes] }),
       deviance: fit.deviance,
       df: fit.dfResidual,
       aic: -2 * fit.logLik + 2 * fit.rank,

@@ -16,9 +16,9 @@ export interface ModelRowsRequest {
 /**
  * Check the rows of a count model and work out its design: every term's columns exist and are all
  * strings (a factor) or all finite numbers; factor levels in code-point order unless `levels` gives the
- * order (which must hold every level seen, and only those); the response is a finite count >= 0 (whole
- * for Poisson and negative binomial); the exposure a finite number > 0. Terms are put in R's order (main
- * effects, then two-way interactions, ...), and each factor in a term is coded by contrasts when the
+ * order (which must hold every level seen, and only those); the response is a count from 0 to 2^53 (whole
+ * for Poisson and negative binomial); the exposure a finite number > 0, all within a factor of 1e15.
+ * Terms are put in R's order (main effects, then two-way interactions, ...), and each factor in a term is coded by contrasts when the
  * term without it is in the model (or is the intercept), else by indicators (R's rule, Chambers and
  * Hastie 1992, §5.3). Returns the issues found, or the spec without its columns.
  *
@@ -74,6 +74,8 @@ export function readModelRows(
   const kinds = new Map<string, 'factor' | 'numeric'>();
   const seenLevels = new Map<string, Set<string>>();
   let positive = false;
+  let smallest: { e: number; i: number } | undefined;
+  let largest: { e: number; i: number } | undefined;
   for (let i = 0; i < rows.length && issues.length < 20; i++) {
     const row = rows[i]!;
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
@@ -82,10 +84,11 @@ export function readModelRows(
     }
     const y = row[response];
     if (request.counts === 'unchecked') positive = true;
-    else if (typeof y !== 'number' || !Number.isFinite(y) || y < 0 || (request.counts === 'whole' && !Number.isInteger(y))) {
+    // at most 2^53 (counts held exactly): near the largest double the fit's sums overflow to NaN
+    else if (typeof y !== 'number' || !Number.isFinite(y) || y < 0 || y > 2 ** 53 || (request.counts === 'whole' && !Number.isInteger(y))) {
       issues.push({
         path: ['rows', i, response],
-        expected: request.counts === 'whole' ? 'a whole number >= 0 (a count)' : 'a finite number >= 0',
+        expected: request.counts === 'whole' ? 'a whole number from 0 to 2^53 (a count)' : 'a finite number from 0 to 2^53',
         received: y,
         ...(typeof y === 'number' && y > 0 && !Number.isInteger(y) ? { hint: "non-integer counts need family 'quasipoisson'" } : {}),
       });
@@ -94,6 +97,9 @@ export function readModelRows(
       const e = row[exposure];
       if (typeof e !== 'number' || !(e > 0 && e < Infinity)) {
         issues.push({ path: ['rows', i, exposure], expected: 'an exposure: a finite number > 0', received: e });
+      } else {
+        if (smallest === undefined || e < smallest.e) smallest = { e, i };
+        if (largest === undefined || e > largest.e) largest = { e, i };
       }
     }
     for (const name of columnsUsed) {
@@ -116,6 +122,15 @@ export function readModelRows(
         });
       }
     }
+  }
+  // exposures 1e15 times apart are a mix of units, not data: such fits overflow (NaN statistics)
+  if (issues.length === 0 && smallest !== undefined && largest !== undefined && largest.e > 1e15 * smallest.e) {
+    issues.push({
+      path: ['rows', smallest.i, exposure!],
+      expected: `exposures within a factor of 1e15 of each other (the largest is ${largest.e} at rows[${largest.i}])`,
+      received: smallest.e,
+      hint: 'check that every exposure is in the same unit',
+    });
   }
   if (rows.length > 0 && issues.length === 0 && !positive) {
     issues.push({ path: ['rows'], expected: `at least one count above 0 in '${response}' (with none, every rate is estimated at 0)`, received: `${rows.length} rows of 0` });

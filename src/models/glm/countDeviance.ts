@@ -18,6 +18,9 @@ export function countDeviance(y: number, mu: number, theta: number): number {
   const first = y > 0 ? y * log(y / mu) : 0;
   // each unit deviance is >= 0; rounding can leave -1e-16 where y = μ
   if (theta === Infinity) return Math.max(0, 2 * (first - (y - mu)));
-  // (y + θ) log((y + θ)/(μ + θ)) = (y + θ) log1p((y - μ)/(μ + θ))
-  return Math.max(0, 2 * (first - (y + theta) * log1p((y - mu) / (mu + theta))));
+  // (y + θ) log((y + θ)/(μ + θ)) = (y + θ) log1p((y - μ)/(μ + θ)); where μ is far above y the ratio rounds
+  // to -1 (log1p gives -Infinity, as at y = 0, μ = 1.6e18, θ = 0.009): there the two logs, which do not cancel
+  const r = (y - mu) / (mu + theta);
+  const logRatio = r < -0.5 ? log(y + theta) - log(mu + theta) : log1p(r);
+  return Math.max(0, 2 * (first - (y + theta) * logRatio));
 }

@@ -27,7 +27,11 @@ export function residualSummary(residuals: readonly number[]): ResidualSummary {
   const at = (p: number): number => {
     const h = (sorted.length - 1) * p;
     const lo = Math.floor(h);
-    return lo + 1 < sorted.length ? sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!) : sorted[lo]!;
+    const a = sorted[lo]!;
+    if (lo + 1 >= sorted.length || h === lo) return a;
+    const b = sorted[lo + 1]!;
+    // equal neighbours are the quartile: with infinite residuals (a fit that has not converged), b - a is NaN
+    return a === b ? a : a + (h - lo) * (b - a);
   };
   return { min: sorted[0]!, q1: at(0.25), median: medianSorted(sorted), q3: at(0.75), max: sorted[sorted.length - 1]! };
 }

@@ -11,7 +11,8 @@ export type ApparentMethod = 'wilson' | 'clopper-pearson' | 'blaker';
  * Limits for the apparent prevalence x / n exactly as `epiR::epi.prev` (epiR 2.0.57) computes them, so that
  * its corrected true prevalence can be matched:
  * - `'wilson'`: the Wilson (1927) score interval, except that at x = 1 the lower limit is -log(level) / n
- *   and at x = n - 1 the upper limit is 1 + log(level) / n (epiR's `.bin.ci`, as Hmisc's `binconf`);
+ *   and at x = n - 1 the upper limit is 1 + log(level) / n (epiR's `.bin.ci`, as Hmisc's `binconf`); at
+ *   x = 0 the lower limit is exactly 0 and at x = n the upper exactly 1 (epiR's differ from these by rounding);
  * - `'clopper-pearson'` (epiR `"c-p"`): Clopper & Pearson (1934), Beta quantiles;
  * - `'blaker'`: Blaker's (2000) acceptability interval as epiR's `.blaker.ci` finds it: from the
  *   Clopper-Pearson limits, steps of 1e-4 inwards while the acceptability at the next step is below
@@ -39,6 +40,10 @@ export function apparentLimits(x: number, n: number, level: number, method: Appa
     upper = (centre + half) / (1 + z2 / n);
     if (x === 1) lower = -log(1 - alpha) / n;
     if (x === n - 1) upper = 1 + log(1 - alpha) / n;
+    // at x = 0 (x = n) the score limit is exactly 0 (1): centre - half cancels to rounding noise of either
+    // sign (2e-19 at n = 986, level 0.95), which made the 0.95 limit lie inside the 0.8 one
+    if (x === 0) lower = 0;
+    if (x === n) upper = 1;
   } else if (method === 'clopper-pearson') {
     [lower, upper] = clopperPearsonLimits(x, n, level);
   } else {

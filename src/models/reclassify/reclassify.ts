@@ -121,6 +121,12 @@ const schema = /* @__PURE__ */ (() =>
         push(['recorded'], `at most ${MAX_CATEGORIES} categories${HINT}merge small categories into 'other'`, v.recorded);
         bad = true;
       }
+      // near the largest double the solve overflows (Infinity - Infinity: NaN counts)
+      const total = names.reduce((sum, n) => sum + v.recorded[n]!, 0);
+      if (!(total <= 2 ** 53)) {
+        push(['recorded'], 'recorded counts adding to at most 2^53', v.recorded);
+        bad = true;
+      }
       if (bad) return z.NEVER;
       const list = names.map((n) => `'${n}'`).join(', ');
       for (const name of names) {

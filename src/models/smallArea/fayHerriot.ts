@@ -27,7 +27,7 @@ export type FayHerriotTransform = 'none' | 'arcsin';
 export interface FayHerriotOptions {
   /** The column of direct estimates (null for an area without one: it gets the synthetic estimate). */
   response: string;
-  /** The column of the direct estimates' sampling variances (> 0); not needed with `transform: 'arcsin'` and `effectiveSize`. */
+  /** The column of the direct estimates' sampling variances (at least 1e-100); not needed with `transform: 'arcsin'` and `effectiveSize`. */
   variance?: string;
   /** Covariate columns (numbers enter linearly, strings are factors, `'a:b'` an interaction); default none (a common mean). */
   covariates?: string[];
@@ -234,11 +234,15 @@ export function fayHerriot(areas: readonly Record<string, unknown>[], options: F
     let ok = true;
     if (o.variance !== undefined && !(arcsin && o.effectiveSize !== undefined && row[o.variance] === undefined)) {
       const v = row[o.variance];
-      if (typeof v !== 'number' || !(v > 0 && v < Infinity)) {
+      // at least 1e-100: below about 1e-200 the ML and moment MSEs overflow (weights 1/D squared) to NaN
+      if (typeof v !== 'number' || !(v >= 1e-100 && v < Infinity)) {
         ok = false;
         issues.push({
           path: ['areas', i, o.variance],
-          expected: 'a sampling variance: a finite number > 0 (a variance of 0 would make the direct estimate exact; give its real variance)',
+          expected:
+            typeof v === 'number' && v > 0 && v < 1e-100
+              ? 'a sampling variance of at least 1e-100 (no survey is that precise; smaller variances overflow the fit)'
+              : 'a sampling variance: a finite number > 0 (a variance of 0 would make the direct estimate exact; give its real variance)',
           received: v,
         });
       } else given[i] = v;
