@@ -157,4 +157,17 @@ describe('regressions found by the property fuzz (test/hardening/modelProperties
     expect(issues[0]!.hint).toMatch(/quasipoisson/);
     noNaN(countModel(rows, { response: 'count', exposure: 'population', family: 'quasipoisson' }));
   });
+  it('a factor crossed with a calendar year (district:year), drifting to minus infinity: no estimate 0 with standard error 0, no NaN', () => {
+    // every district has no events in 2015 and C none at all: the year's effect runs off to infinity. The year
+    // inside district:year used to be left uncentred, so district:year B came out 0 with standard error 0
+    // (z and p NaN); it is now centred as a main effect is, and mapped back.
+    const data = [['A', 2015, 0, 37262], ['A', 2016, 13, 108483], ['B', 2015, 0, 36083], ['B', 2016, 13, 41180], ['C', 2015, 0, 42665], ['C', 2016, 0, 73614], ['D', 2015, 0, 45486], ['D', 2016, 12, 12865]] as const;
+    const rows = data.map(([district, year, count, population]) => ({ district, year, count, population }));
+    const fit = countModel(rows, { response: 'count', exposure: 'population', terms: ['district', 'year', 'district:year'] });
+    noNaN(fit);
+    for (const c of fit.coefficients) if (Number.isFinite(c.estimate)) expect(c.standardError).toBeGreaterThan(0);
+    // the same model as with the years counted from 2015: slopes equal, district effects shifted by 2015 x slope
+    const shifted = countModel(rows.map((r) => ({ ...r, year: r.year - 2015 })), { response: 'count', exposure: 'population', terms: ['district', 'year', 'district:year'] });
+    expect(fit.deviance).toBeCloseTo(shifted.deviance, 6);
+  });
 });

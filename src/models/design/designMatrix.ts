@@ -20,6 +20,7 @@ export interface DesignMatrix {
 }
 
 interface TermLayout {
+  name: string;
   start: number;
   factors: { name: string; index: Map<string, number>; stride: number; dropsReference: boolean }[];
   numbers: string[];
@@ -28,7 +29,7 @@ interface TermLayout {
 function layoutOf(spec: Pick<ModelSpec, 'terms' | 'levels' | 'coding'>): { terms: TermLayout[]; columns: number } {
   let start = 1; // the intercept is column 0
   const terms = spec.terms.map((term) => {
-    const layout: TermLayout = { start, factors: [], numbers: [] };
+    const layout: TermLayout = { name: term, start, factors: [], numbers: [] };
     let stride = 1;
     for (const part of termParts(term)) {
       const levels = spec.levels[part];
@@ -48,9 +49,10 @@ function layoutOf(spec: Pick<ModelSpec, 'terms' | 'levels' | 'coding'>): { terms
 
 /**
  * Code `rows` by a model's terms (validated values: factor columns hold known levels, numeric columns
- * finite numbers, the exposure a positive number). `centre` subtracts a constant from numeric main effects
- * (columns of one numeric variable), which keeps the normal equations well conditioned for a covariate such
- * as a year (2013 to 2019) and changes only the intercept's meaning.
+ * finite numbers, the exposure a positive number). `centre` (by term name) subtracts a constant from the
+ * numeric variable of a term with one numeric variable: a numeric main effect, or a factor crossed with a
+ * numeric; that keeps the normal equations well conditioned for a covariate such as a year (2013 to 2019)
+ * and changes only the meaning of the intercept (main effects) or of the factor's own columns (interactions).
  *
  * @example
  * ```ts
@@ -90,8 +92,8 @@ export function designMatrix(
       if (!present) continue;
       let value = 1;
       for (const name of term.numbers) value *= row[name] as number;
-      // a numeric main effect may be centred (same model: the intercept absorbs the shift)
-      if (term.factors.length === 0 && term.numbers.length === 1) value -= centre[term.numbers[0]!] ?? 0;
+      // a term of one numeric variable may be centred (the same model when the column it shifts into is in it)
+      if (term.numbers.length === 1) value -= centre[term.name] ?? 0;
       if (value === 0) continue;
       col.push(term.start + position);
       val.push(value);

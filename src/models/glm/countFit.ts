@@ -32,8 +32,10 @@ export interface CountFit {
   /** The outer (theta) iterations of a negative-binomial fit; 0 otherwise. */
   outerIterations: number;
   converged: boolean;
-  /** Means subtracted from numeric main effects in `design` (coefficients and covariance are for the columns as given). */
+  /** Means subtracted, by term, from numeric variables in `design` (coefficients and covariance are for the columns as given). */
   centre: Record<string, number>;
+  /** Design columns whose meaning in `design` differs from the columns as given (the targets of the centring shifts). */
+  shifted: number[];
   rows: readonly Record<string, unknown>[];
 }
 
@@ -79,23 +81,47 @@ export function countFit(
   rows: readonly Record<string, unknown>[],
   base: Omit<ModelSpec, 'columns'>,
   settings: CountFitSettings,
+  centreInteractions = true,
 ): CountFit {
   const notes: string[] = [];
-  // centre numeric main effects (a year of 2013-2019, a covariate of 1e7 + small): the same model, with normal
-  // equations far better conditioned; coefficients and covariance are mapped back to the columns as given
+  const labels: DesignColumn[] = [{ term: '(Intercept)', aliased: false }];
+  for (const term of base.terms) for (const c of termColumns(term, base)) labels.push({ term, ...c, aliased: false });
+  // centre numeric variables (a year of 2013-2019, a covariate of 1e7 + small): the same model, with normal
+  // equations far better conditioned; coefficients and covariance are mapped back to the columns as given.
+  // A numeric main effect shifts into the intercept; a factor crossed with a numeric (district:year, the
+  // factor coded by contrasts as in its own main effect) shifts into the factor's column of the same level.
   const centre: Record<string, number> = {};
-  for (const term of base.terms) {
-    if (base.levels[term] !== undefined || termParts(term).length !== 1) continue;
+  const target = new Int32Array(labels.length).fill(-1); // for a centred column, the column its shift goes into
+  const meanOf = (name: string) => {
     let sum = 0;
-    for (const row of rows) sum += row[term] as number;
-    const mean = sum / rows.length;
-    if (mean !== 0 && Number.isFinite(mean)) centre[term] = mean;
+    for (const row of rows) sum += row[name] as number;
+    return sum / rows.length;
+  };
+  for (const term of base.terms) {
+    const parts = termParts(term);
+    const numbers = parts.filter((part) => base.levels[part] === undefined);
+    const factors = parts.filter((part) => base.levels[part] !== undefined);
+    if (numbers.length !== 1) continue;
+    if (factors.length === 0) {
+      const mean = meanOf(term);
+      if (mean !== 0 && Number.isFinite(mean)) centre[term] = mean;
+      labels.forEach((l, j) => {
+        if (l.term === term) target[j] = 0;
+      });
+      continue;
+    }
+    const f = factors[0]!;
+    if (!centreInteractions || factors.length !== 1 || !base.terms.includes(f) || base.coding[term]?.[f] !== 'contrast' || base.coding[f]?.[f] !== 'contrast') continue;
+    const mean = meanOf(numbers[0]!);
+    if (mean === 0 || !Number.isFinite(mean)) continue;
+    centre[term] = mean;
+    labels.forEach((l, j) => {
+      if (l.term === term) target[j] = labels.findIndex((m) => m.term === f && m.level === l.level);
+    });
   }
   const design = designMatrix(rows, base, centre);
   const n = design.rows;
   const y = Float64Array.from(rows, (r) => r[base.response] as number);
-  const labels: DesignColumn[] = [{ term: '(Intercept)', aliased: false }];
-  for (const term of base.terms) for (const c of termColumns(term, base)) labels.push({ term, ...c, aliased: false });
   const p = design.columns;
 
   // columns at minus infinity: pure-factor indicator columns whose rows all have y = 0
@@ -207,7 +233,19 @@ export function countFit(
     if (f) fitted.push(j);
   });
   const covariance = blockCovariance(system, fitted);
-  uncentre(fit.coefficients, covariance, fitted, labels, centre);
+  // shifts [fitted index of the centred column, fitted index of its target, mean]
+  const shifts: [number, number, number][] = [];
+  let unmapped = false;
+  fitted.forEach((j, k) => {
+    const mean = centre[labels[j]!.term];
+    if (mean === undefined || target[j]! < 0) return;
+    const t = fitted.indexOf(target[j]!);
+    if (t < 0) unmapped = true;
+    else shifts.push([k, t, mean]);
+  });
+  // a factor column an interaction shifts into was dropped (aliased): fit again with that interaction as given
+  if (unmapped && centreInteractions) return countFit(rows, base, settings, false);
+  uncentre(fit.coefficients, covariance, fitted, shifts);
   return {
     spec,
     design,
@@ -225,32 +263,24 @@ export function countFit(
     outerIterations,
     converged: converged && fit.converged,
     centre,
+    shifted: [...new Set(shifts.map(([, t]) => fitted[t]!))],
     rows,
   };
 }
 
-/** Map a fit on centred numeric columns back to the columns as given: b₀ -= Σ mⱼbⱼ, V = A V Aᵀ. */
-function uncentre(coefficients: Float64Array, covariance: Float64Array, fitted: number[], labels: DesignColumn[], centre: Record<string, number>): void {
+/**
+ * Map a fit on centred numeric columns back to the columns as given: for each shift (centred column k, its
+ * target t, mean m) b_t -= m b_k, that is b = A b_c with A = I - Σ m e_t e_kᵀ, and V = A V_c Aᵀ.
+ */
+function uncentre(coefficients: Float64Array, covariance: Float64Array, fitted: number[], shifts: readonly [number, number, number][]): void {
+  if (shifts.length === 0) return;
   const p = fitted.length;
-  const shifts: [number, number][] = []; // [index in fitted, mean]
-  fitted.forEach((j, k) => {
-    const m = labels[j]!.level === undefined ? centre[labels[j]!.term] : undefined;
-    if (m !== undefined && k > 0) shifts.push([k, m]);
-  });
-  if (shifts.length === 0 || fitted[0] !== 0) return;
-  for (const [k, m] of shifts) coefficients[0] = coefficients[0]! - m * coefficients[fitted[k]!]!;
-  // row 0 of A V: V[0][l] - Σ m_k V[k][l]
-  const row = new Float64Array(p);
-  for (let l = 0; l < p; l++) {
-    let v = covariance[l]!;
-    for (const [k, m] of shifts) v -= m * covariance[k * p + l]!;
-    row[l] = v;
-  }
-  let v00 = row[0]!;
-  for (const [k, m] of shifts) v00 -= m * row[k]!;
-  for (let l = 1; l < p; l++) {
-    covariance[l] = row[l]!;
-    covariance[l * p] = row[l]!;
-  }
-  covariance[0] = v00;
+  for (const [k, t, m] of shifts) coefficients[fitted[t]!] = coefficients[fitted[t]!]! - m * coefficients[fitted[k]!]!;
+  // A V: row t -= m row k (rows k are never targets, so the order of the shifts does not matter)
+  const av = Float64Array.from(covariance);
+  for (const [k, t, m] of shifts) for (let l = 0; l < p; l++) av[t * p + l] = av[t * p + l]! - m * covariance[k * p + l]!;
+  // (A V) Aᵀ: column t -= m column k
+  const out = Float64Array.from(av);
+  for (const [k, t, m] of shifts) for (let r = 0; r < p; r++) out[r * p + t] = out[r * p + t]! - m * av[r * p + k]!;
+  covariance.set(out);
 }

@@ -23,8 +23,9 @@ import { irls } from './irls';
  */
 export function profileLimits(model: CountFit, column: number, z: number, dispersion: number, estimate: number, standardError: number): [number, number] {
   const { y, theta, spec } = model;
-  // the intercept of the columns as given is not the centred design's: profile it on the design as given
-  const design = column === 0 && Object.keys(model.centre).length > 0 ? designMatrix(model.rows, spec) : model.design;
+  // a column the centring shifted into (the intercept, a factor's level) means something else in the centred
+  // design: profile it on the design as given
+  const design = model.shifted.includes(column) ? designMatrix(model.rows, spec) : model.design;
   const n = design.rows;
   const xj = new Float64Array(n);
   for (let i = 0; i < n; i++) {
