@@ -64,7 +64,8 @@ export function districtsPopulation(codes: readonly string[]): PopulationInputRo
   return [...summed.values()];
 }
 
-function codesOf(name: string): string[] {
+/** The ONS codes of a district named as in the shipped populations. */
+export function codesOf(name: string): string[] {
   const codes = [...new Set(populationSelectedAreas2018.filter((r) => r.areaName === name).map((r) => r.areaCode))];
   if (codes.length === 0) throw new Error(`no district named ${name} in populationSelectedAreas2018`);
   return codes;

@@ -31,7 +31,8 @@
 import { pathToFileURL } from 'node:url';
 import { formatInterval, localEstimates, type LocalEstimates, type PopulationInputRow } from '../src/index';
 import { fayHerriot, type FayHerriot } from '../src/models/index';
-import { populationSelectedAreas2018, stalkingFigures } from '../src/data/index';
+import { stalkingFigures } from '../src/data/index';
+import { codesOf, districtsPopulation, partnerships } from './local-areas';
 
 /** ILLUSTRATIVE survey results (see the file comment): [district, respondents aged 16-59, of them stalked in the last year]. */
 export const illustrativeSurvey: readonly [string, number | null, number | null][] = [
@@ -56,22 +57,11 @@ export const illustrativeSurvey: readonly [string, number | null, number | null]
 ];
 
 const LONDON = new Set(['Lewisham', 'Bromley', 'Greenwich', 'Bexley']);
-/** Dartford and Gravesham is one community safety partnership: its districts are taken together. */
-const PARTS: Record<string, string[]> = { 'Dartford and Gravesham': ['Dartford', 'Gravesham'] };
 
 /** A district's (or partnership's) population rows aged 16-59 by sex and single year, mid-2018. */
 export function population16to59(name: string): PopulationInputRow[] {
-  const names = PARTS[name] ?? [name];
-  const summed = new Map<string, PopulationInputRow>();
-  for (const r of populationSelectedAreas2018) {
-    if (!names.includes(r.areaName) || typeof r.age !== 'number' || r.age < 16 || r.age > 59) continue;
-    const key = `${r.sex}|${r.age}`;
-    const row = summed.get(key);
-    if (row) row.population += r.population;
-    else summed.set(key, { sex: r.sex, age: r.age, population: r.population });
-  }
-  if (summed.size === 0) throw new Error(`no population for ${name}`);
-  return [...summed.values()];
+  const codes = (partnerships[name] ?? [name]).flatMap(codesOf);
+  return districtsPopulation(codes).filter((r) => typeof r.age === 'number' && r.age >= 16 && r.age <= 59);
 }
 
 /** One row per district: the survey result, its sampling variance and the covariates. */
