@@ -75,7 +75,15 @@ const schema = /* @__PURE__ */ (() => z.strictObject({
 /** Issues shown at most; the rest are counted in one closing issue. */
 const MAX_ISSUES = 25;
 
-/** Throw the issues as one InputError, at most MAX_ISSUES of them listed. @internal */
+/**
+ * Throw the issues as one InputError, at most MAX_ISSUES of them listed.
+ *
+ * @example
+ * ```ts
+ * throwIssues([{ path: ['areas', 0, 'name'], expected: 'a name no other area has', received: 'Lewisham' }]); // throws an InputError
+ * ```
+ * @internal
+ */
 export function throwIssues(issues: InputIssue[]): never {
   if (issues.length > MAX_ISSUES) {
     const rest = issues.length - MAX_ISSUES;
@@ -111,6 +119,13 @@ export interface LocalInput {
  * options), then the checks that need several rows at once (overlapping prevalence bands, duplicate area
  * names, each area's population per stratum, areas without victims), all collected into one
  * {@link InputError} naming each row and field.
+ *
+ * @example
+ * ```ts
+ * const population = [{ sex: 'female', age: '16-59', population: 1000 }];
+ * const prevalence = [{ sex: 'female', age: '16-59', estimate: 0.05, base: 500 }];
+ * parseLocalInput({ areas: [{ name: 'A', population, recorded: 3 }], prevalence, reporting: 0.5 }, {}).pointVictims; // Float64Array [50]
+ * ```
  * @internal
  */
 export function parseLocalInput(input: unknown, opts: unknown): LocalInput {

@@ -175,6 +175,12 @@ const BLOCK_DOUBLES = 1 << 20;
  * Float64Arrays of length n, whatever the number of areas.
  * `points` holds the per-area point estimates (area-major, {@link LOCAL_OUTPUTS}) used as centres for the
  * standard deviations; `summaryPoints` the same for the summary.
+ *
+ * @example
+ * ```ts
+ * // see localEstimates, which validates its input (parseLocalInput) and then calls
+ * // localMonteCarlo(model, draws, seeds, level, points, summaryPoints) once for every area
+ * ```
  * @internal
  */
 export function localMonteCarlo(

@@ -7,7 +7,15 @@ const HALF_PI = Math.PI / 2;
 const RULE = /* @__PURE__ */ (() => gaussLegendre(16))();
 const INV_SQRT_2PI = 0.3989422804014327;
 
-/** sin² of θ clamped to [0, π/2]: the proportion an arcsine-scale value stands for. */
+/**
+ * sin² of θ clamped to [0, π/2]: the proportion an arcsine-scale value stands for.
+ *
+ * @example
+ * ```ts
+ * clampedSin2(Math.PI / 6); // 0.25 (to rounding); clampedSin2(-1) is 0 and clampedSin2(2) is 1
+ * ```
+ * @internal
+ */
 export function clampedSin2(theta: number): number {
   if (!(theta > 0)) return 0;
   if (theta >= HALF_PI) return 1;

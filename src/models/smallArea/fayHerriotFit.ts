@@ -16,25 +16,24 @@ export interface GlsAt {
 
 /**
  * The GLS fit of y on X with weights v = 1/(A + D): β = (X'V⁻¹X)⁻¹X'V⁻¹y. Null when X'V⁻¹X is singular.
+ *
+ * @example
+ * ```ts
+ * // four areas, an intercept only, D = 1 and A = 1
+ * glsAt(Float64Array.of(1, 1, 1, 1), Float64Array.of(1, 3, 2, 6), Float64Array.of(1, 1, 1, 1), 1, 1).beta; // Float64Array [3]
+ * ```
  * @internal
  */
 export function glsAt(x: Float64Array, y: Float64Array, d: Float64Array, p: number, a: number): GlsAt | null {
   const m = y.length;
   const v = new Float64Array(m);
-  const g = new Float64Array(p * p);
   const xty = new Float64Array(p);
   for (let i = 0; i < m; i++) {
     const w = 1 / (a + d[i]!);
     v[i] = w;
-    const row = i * p;
-    for (let j = 0; j < p; j++) {
-      const wx = w * x[row + j]!;
-      xty[j] = xty[j]! + wx * y[i]!;
-      for (let k = 0; k <= j; k++) g[j * p + k] = g[j * p + k]! + wx * x[row + k]!;
-    }
+    for (let j = 0; j < p; j++) xty[j] = xty[j]! + w * x[i * p + j]! * y[i]!;
   }
-  for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) g[k * p + j] = g[j * p + k]!;
-  const q = invertSmall(g, p);
+  const q = invertSmall(weightedGram(x, p, v), p);
   if (q === null) return null;
   const beta = new Float64Array(p);
   for (let j = 0; j < p; j++) {
@@ -51,23 +50,59 @@ export function glsAt(x: Float64Array, y: Float64Array, d: Float64Array, p: numb
   return { v, q, beta, residual };
 }
 
-/** tr(Q X' diag(w) X) for weights w. @internal */
-export function traceQ(x: Float64Array, p: number, q: Float64Array, w: Float64Array): number {
-  // Σ_i w_i x_i' Q x_i
-  let total = 0;
-  const m = w.length;
-  const qx = new Float64Array(p);
-  for (let i = 0; i < m; i++) {
+/**
+ * X' diag(w) X for the m × p row-major X, p × p row-major (symmetric).
+ *
+ * @example
+ * ```ts
+ * weightedGram(Float64Array.of(1, 2, 1, 3), 2, Float64Array.of(1, 2)); // Float64Array [3, 8, 8, 22]
+ * ```
+ * @internal
+ */
+export function weightedGram(x: Float64Array, p: number, w: Float64Array): Float64Array {
+  const g = new Float64Array(p * p);
+  for (let i = 0; i < w.length; i++) {
     const row = i * p;
-    let h = 0;
     for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let k = 0; k < p; k++) s += q[j * p + k]! * x[row + k]!;
-      qx[j] = s;
-      h += x[row + j]! * s;
+      const wx = w[i]! * x[row + j]!;
+      for (let k = 0; k <= j; k++) g[j * p + k] = g[j * p + k]! + wx * x[row + k]!;
     }
-    total += w[i]! * h;
   }
+  for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) g[k * p + j] = g[j * p + k]!;
+  return g;
+}
+
+/**
+ * The quadratic form x_r' Q x_r of row r of the row-major X (starting at index `row`), Q p × p.
+ *
+ * @example
+ * ```ts
+ * quadraticForm(Float64Array.of(1, 2), 0, 2, Float64Array.of(2, 0, 0, 1)); // 6
+ * ```
+ * @internal
+ */
+export function quadraticForm(x: Float64Array, row: number, p: number, q: Float64Array): number {
+  let h = 0;
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let k = 0; k < p; k++) s += q[j * p + k]! * x[row + k]!;
+    h += x[row + j]! * s;
+  }
+  return h;
+}
+
+/**
+ * tr(Q X' diag(w) X) for weights w, as Σ_i w_i x_i'Qx_i.
+ *
+ * @example
+ * ```ts
+ * traceQ(Float64Array.of(1, 1), 1, Float64Array.of(0.5), Float64Array.of(1, 1)); // 1: Q = (X'X)⁻¹, tr(I₁)
+ * ```
+ * @internal
+ */
+export function traceQ(x: Float64Array, p: number, q: Float64Array, w: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < w.length; i++) total += w[i]! * quadraticForm(x, i * p, p, q);
   return total;
 }
 
@@ -90,20 +125,14 @@ function scoreAt(method: FayHerriotMethod, fit: GlsAt, x: Float64Array, p: numbe
   if (method === 'fh') return { s: rv - (m - p), f: sumV };
   if (method === 'ml') return { s: -0.5 * sumV + 0.5 * vr2, f: 0.5 * sumV2 };
   // REML: P = V⁻¹ - V⁻¹X Q X'V⁻¹; tr P = Σv - tr(Q G₂), tr(PP) = Σv² - 2 tr(Q G₃) + tr((Q G₂)²), G_k = X'V⁻ᵏX
-  const g2 = new Float64Array(p * p);
   const v2 = new Float64Array(m);
   const v3 = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const vi = v[i]!;
     v2[i] = vi * vi;
     v3[i] = vi * vi * vi;
-    const row = i * p;
-    for (let j = 0; j < p; j++) {
-      const wx = v2[i]! * x[row + j]!;
-      for (let k = 0; k <= j; k++) g2[j * p + k] = g2[j * p + k]! + wx * x[row + k]!;
-    }
   }
-  for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) g2[k * p + j] = g2[j * p + k]!;
+  const g2 = weightedGram(x, p, v2);
   const qg2 = new Float64Array(p * p);
   let trQG2 = 0;
   for (let j = 0; j < p; j++) {
@@ -144,6 +173,12 @@ export interface FayHerriotFitResult {
  * not settle (its iterates go negative and oscillate, where sae reports non-convergence) and the score at
  * A = 0 is <= 0, the estimate is the boundary 0 (the likelihood, or the moment equation, falls from 0).
  * Returns null when X'V⁻¹X is singular at the start.
+ *
+ * @example
+ * ```ts
+ * const ones = Float64Array.of(1, 1, 1, 1);
+ * fayHerriotFit(ones, Float64Array.of(1, 3, 2, 6), ones, 1, 'reml', 100, 1e-4)!.a; // 3.6667 = Σr²/(m - p) - D
+ * ```
  * @internal
  */
 export function fayHerriotFit(

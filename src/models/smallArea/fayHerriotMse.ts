@@ -1,4 +1,4 @@
-import type { FayHerriotMethod, GlsAt } from './fayHerriotFit';
+import { quadraticForm, type FayHerriotMethod, type GlsAt } from './fayHerriotFit';
 
 /** MSE estimates of {@link fayHerriotMse}. @internal */
 export interface FayHerriotMse {
@@ -12,16 +12,6 @@ export interface FayHerriotMse {
   leverage: Float64Array;
 }
 
-function quadratic(x: Float64Array, row: number, p: number, q: Float64Array): number {
-  let h = 0;
-  for (let j = 0; j < p; j++) {
-    let s = 0;
-    for (let k = 0; k < p; k++) s += q[j * p + k]! * x[row + k]!;
-    h += x[row + j]! * s;
-  }
-  return h;
-}
-
 /**
  * MSE of the EBLUP exactly as `sae::mseFH` (Molina and Marhuenda 2015): g1 = D(1 - B), g2 = B² x'Qx,
  * g3 = B² Var(Â)/(A + D) with B = D/(A + D), Q = (X'V⁻¹X)⁻¹; REML (Prasad and Rao 1990; Datta and
@@ -30,6 +20,14 @@ function quadratic(x: Float64Array, row: number, p: number, q: Float64Array): nu
  * and b = 2(m Σ(A + D)⁻² - (Σ(A + D)⁻¹)²)/(Σ(A + D)⁻¹)³. Areas with no direct estimate get the MSE of the
  * synthetic x'β̂, A + x'Qx (Rao and Molina 2015, ch. 6; emdi's `prasad_rao` for out-of-sample domains), with Â replaced by Â - b (floored at 0) for ML and
  * FH: the same bias correction mseFH applies to g1, whose derivative in A is B² (the synthetic's is 1; emdi adds the ML bias instead of subtracting it).
+ *
+ * @example
+ * ```ts
+ * import { fayHerriotFit } from './fayHerriotFit';
+ * const ones = Float64Array.of(1, 1, 1, 1);
+ * const f = fayHerriotFit(ones, Float64Array.of(1, 3, 2, 6), ones, 1, 'reml', 100, 1e-4)!;
+ * fayHerriotMse('reml', f.a, ones, ones, Float64Array.of(1), 1, f.fit).outOfSample; // Float64Array [4.8333]: A + x'Qx
+ * ```
  * @internal
  */
 export function fayHerriotMse(
@@ -52,7 +50,7 @@ export function fayHerriotMse(
   const leverage = new Float64Array(m);
   let trQG2 = 0;
   for (let i = 0; i < m; i++) {
-    const h = quadratic(x, i * p, p, q);
+    const h = quadraticForm(x, i * p, p, q);
     leverage[i] = h;
     trQG2 += v[i]! * v[i]! * h;
   }
@@ -76,6 +74,6 @@ export function fayHerriotMse(
   const outCount = xOut.length / p;
   const outOfSample = new Float64Array(outCount);
   const base = Math.max(a - bias, 0);
-  for (let i = 0; i < outCount; i++) outOfSample[i] = base + quadratic(xOut, i * p, p, q);
+  for (let i = 0; i < outCount; i++) outOfSample[i] = base + quadraticForm(xOut, i * p, p, q);
   return { inSample, outOfSample, bias, leverage };
 }
